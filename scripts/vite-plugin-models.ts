@@ -1,0 +1,45 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Connect, Plugin } from 'vite';
+
+/**
+ * Serves `/models/<id>/...` from the app's own models folder, then from the generated test models.
+ * A file that is in neither answers 404, never the SPA's index.html: transformers.js must see a missing
+ * local file as missing so that it falls back to the Hub.
+ */
+export function modelsPlugin(options: { roots: string[] }): Plugin {
+  const handler: Connect.NextHandleFunction = (req, res, next) => {
+    const url = req.url ?? '';
+    if (!url.startsWith('/models/')) return next();
+    const relative = decodeURIComponent(url.split('?')[0] ?? '').slice('/models/'.length);
+    for (const root of options.roots) {
+      const file = path.resolve(root, relative);
+      if (!file.startsWith(path.resolve(root) + path.sep)) break; // no path traversal
+      if (existsSync(file) && statSync(file).isFile()) {
+        res.setHeader('Content-Type', contentType(file));
+        res.setHeader('Content-Length', String(statSync(file).size));
+        res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+        createReadStream(file).pipe(res);
+        return;
+      }
+    }
+    res.statusCode = 404;
+    res.setHeader('Content-Type', 'text/plain');
+    res.end(`Not found: ${url}`);
+  };
+  return {
+    name: 'rerank-playground:models',
+    configureServer(server) {
+      server.middlewares.use(handler);
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use(handler);
+    },
+  };
+}
+
+function contentType(file: string): string {
+  if (file.endsWith('.json')) return 'application/json';
+  if (file.endsWith('.txt')) return 'text/plain';
+  return 'application/octet-stream';
+}
