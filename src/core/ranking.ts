@@ -1,0 +1,180 @@
+/**
+ * Rankings: sorting scores (with one tie rule everywhere), the first stage, the top-N cut,
+ * rank moves between two rankings, and bar lengths for showing scores.
+ */
+import type { Candidate, Ranking, ScoreKind } from './types';
+
+/** Where the first-stage order comes from. */
+export type FirstStageSource = 'supplied' | 'input' | 'bm25';
+
+/**
+ * Highest score first. Tie rule: equal scores keep input order (lower `candidate.index` first).
+ * NaN sorts last, also in input order. `scores[i]` belongs to `candidates[i]`.
+ */
+export function rankByScore(candidates: readonly Candidate[], scores: ArrayLike<number>, scoreKind: ScoreKind): Ranking {
+  if (scores.length !== candidates.length) {
+    throw new RangeError(`rankByScore: ${scores.length} scores for ${candidates.length} candidates`);
+  }
+  const unranked = candidates.map((candidate, i) => ({ id: candidate.id, index: candidate.index, score: scores[i] as number }));
+  unranked.sort(compareEntries);
+  return { scoreKind, entries: unranked.map((entry, position) => ({ ...entry, rank: position + 1 })) };
+}
+
+function compareEntries(a: { score: number; index: number }, b: { score: number; index: number }): number {
+  const aMissing = Number.isNaN(a.score);
+  const bMissing = Number.isNaN(b.score);
+  if (aMissing !== bMissing) return aMissing ? 1 : -1;
+  if (!aMissing && a.score !== b.score) return b.score > a.score ? 1 : -1;
+  return a.index - b.index;
+}
+
+/**
+ * The first stage's ranking.
+ * - 'supplied': by `candidate.score` (a retriever's score); candidates without one follow, in input order,
+ *   with score NaN (show it as "no score").
+ * - 'input': input order; the score is the 1-based input position (ScoreKind 'input order').
+ * - 'bm25': by the given BM25 scores, `bm25Scores[i]` for `candidates[i]`.
+ */
+export function firstStageRanking(candidates: readonly Candidate[], source: 'supplied' | 'input'): Ranking;
+export function firstStageRanking(candidates: readonly Candidate[], source: 'bm25', bm25Scores: ArrayLike<number>): Ranking;
+export function firstStageRanking(
+  candidates: readonly Candidate[],
+  source: FirstStageSource,
+  bm25Scores?: ArrayLike<number>,
+): Ranking {
+  switch (source) {
+    case 'supplied':
+      return rankByScore(candidates, candidates.map((c) => c.score ?? Number.NaN), 'retriever score');
+    case 'input': {
+      // Ascending position: negate so that rankByScore's "highest first" puts index 0 first.
+      const byInput = rankByScore(candidates, candidates.map((c) => -c.index), 'input order');
+      return { ...byInput, entries: byInput.entries.map((e) => ({ ...e, score: e.index + 1 })) };
+    }
+    case 'bm25':
+      if (!bm25Scores) throw new TypeError("firstStageRanking: source 'bm25' needs the BM25 scores");
+      return rankByScore(candidates, bm25Scores, 'BM25');
+  }
+}
+
+/** The first `n` entries: what the reranker sees. `n` is floored and clamped to 0..length. */
+export function topN(ranking: Ranking, n: number): Ranking {
+  const count = Math.max(0, Math.min(ranking.entries.length, Math.floor(n)));
+  return { scoreKind: ranking.scoreKind, entries: ranking.entries.slice(0, count) };
+}
+
+/** The candidates of the top `n` entries, in ranking order, ready to send to a reranker. */
+export function topCandidates(ranking: Ranking, candidates: readonly Candidate[], n: number): Candidate[] {
+  const byId = new Map(candidates.map((c) => [c.id, c]));
+  return topN(ranking, n).entries.flatMap((entry) => {
+    const candidate = byId.get(entry.id);
+    return candidate ? [candidate] : [];
+  });
+}
+
+export type RankMove =
+  | { kind: 'up' | 'down' | 'same'; by: number }
+  | { kind: 'not reranked' }
+  | { kind: 'new' };
+
+/**
+ * How each document moved from `before` to `after`, keyed by id. `by` is the number of places (>= 0).
+ * In `before` but not in `after`: 'not reranked' (below the top-N cut). Only in `after`: 'new'.
+ */
+export function rankMoves(before: Ranking, after: Ranking): Map<string, RankMove> {
+  const afterRanks = new Map(after.entries.map((e) => [e.id, e.rank]));
+  const moves = new Map<string, RankMove>();
+  for (const entry of before.entries) {
+    const afterRank = afterRanks.get(entry.id);
+    if (afterRank === undefined) {
+      moves.set(entry.id, { kind: 'not reranked' });
+      continue;
+    }
+    const climb = entry.rank - afterRank;
+    moves.set(entry.id, { kind: climb > 0 ? 'up' : climb < 0 ? 'down' : 'same', by: Math.abs(climb) });
+  }
+  for (const entry of after.entries) {
+    if (!moves.has(entry.id)) moves.set(entry.id, { kind: 'new' });
+  }
+  return moves;
+}
+
+/** A rank move as a short mark ("▲2") and words for screen readers ("up 2 places"). */
+export interface FormattedRankMove {
+  text: string;
+  label: string;
+}
+
+const places = (n: number): string => `${n} ${n === 1 ? 'place' : 'places'}`;
+
+export function formatRankMove(move: RankMove): FormattedRankMove {
+  switch (move.kind) {
+    case 'up':
+      return { text: `▲${move.by}`, label: `up ${places(move.by)}` };
+    case 'down':
+      return { text: `▼${move.by}`, label: `down ${places(move.by)}` };
+    case 'same':
+      return { text: '=', label: 'unchanged' };
+    case 'not reranked':
+      return { text: '–', label: 'not reranked' };
+    case 'new':
+      return { text: 'new', label: 'new in this ranking' };
+  }
+}
+
+/**
+ * How a bar shows a score:
+ * - 'from zero': length proportional to the score (BM25, relevance scores, non-negative retriever scores),
+ *   so a score half the top one gets half the bar, and 0 gets none.
+ * - 'min to max': min..max maps to a floor..1 (raw logits, negative retriever scores): a logit has no
+ *   meaningful zero, only an order and distances, and the lowest still gets a sliver so it is visible.
+ * - 'lower is better': like 'min to max' reversed (input position 1 gets the full bar).
+ */
+export type BarScale = 'from zero' | 'min to max' | 'lower is better';
+
+export interface ScoreRange {
+  /** The lowest and highest finite score; both 0 when there are none. */
+  min: number;
+  max: number;
+  scale: BarScale;
+}
+
+/** The smallest bar drawn in the 'min to max' scales. */
+export const minimumBarFraction = 0.05;
+
+export function scoreRange(ranking: Ranking): ScoreRange {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const { score } of ranking.entries) {
+    if (!Number.isFinite(score)) continue;
+    if (score < min) min = score;
+    if (score > max) max = score;
+  }
+  if (min > max) {
+    min = 0;
+    max = 0;
+  }
+  return { min, max, scale: barScaleFor(ranking.scoreKind, min) };
+}
+
+function barScaleFor(kind: ScoreKind, min: number): BarScale {
+  if (kind === 'input order') return 'lower is better';
+  if (kind === 'raw logit') return 'min to max';
+  return min >= 0 ? 'from zero' : 'min to max';
+}
+
+/** A bar length in 0..1 for `score` within `range`. Non-finite scores (no score) get 0. */
+export function barFraction(score: number, range: ScoreRange): number {
+  if (!Number.isFinite(score)) return 0;
+  if (range.scale === 'from zero') {
+    return range.max > 0 ? clamp01(score / range.max) : 0;
+  }
+  // All scores equal: every bar full, as no document is worse than another.
+  if (range.max === range.min) return 1;
+  const position = (score - range.min) / (range.max - range.min);
+  const fromBest = range.scale === 'lower is better' ? 1 - position : position;
+  return clamp01(minimumBarFraction + (1 - minimumBarFraction) * fromBest);
+}
+
+function clamp01(x: number): number {
+  return Math.min(1, Math.max(0, x));
+}
