@@ -1,0 +1,98 @@
+import type { Candidate } from '../types';
+import type { FieldMapping, RawItem } from './types';
+import { assignIds } from './ids';
+import { type IssueCollector, itemLabel, listFieldNames, listNumbers } from './issues';
+import { readId, readNumber, readRelevance, readText, type Read } from './values';
+
+interface Draft {
+  item: number;
+  line?: number;
+  text: string;
+  suppliedId?: string;
+  score?: number;
+  relevance?: number;
+}
+
+/**
+ * Turns raw items into candidates: maps fields, skips empty or text-less items, makes ids unique and
+ * reports every problem with the item it concerns. `fields` is undefined when every item is a plain string.
+ */
+export function buildCandidates(items: readonly RawItem[], fields: FieldMapping | undefined, issues: IssueCollector): Candidate[] {
+  const drafts: Draft[] = [];
+  for (const raw of items) {
+    const draft = typeof raw.value === 'string' ? { item: raw.item, line: raw.line, text: raw.value.trim() } : readObject(raw, raw.value, fields ?? {}, issues);
+    if (draft === undefined) continue;
+    if (draft.text === '') {
+      issues.add('empty', { severity: 'warning', item: raw.item, line: raw.line, message: `${itemLabel(raw.item, raw.line)} is empty and was skipped.` });
+      continue;
+    }
+    drafts.push(draft);
+  }
+
+  const ids = assignIds(drafts.map(({ item, suppliedId }) => ({ item, supplied: suppliedId })), issues);
+  warnIfSomeScoresMissing(drafts, issues);
+  return drafts.map((draft, index) => {
+    const candidate: Candidate = { id: ids[index] ?? `doc_${draft.item}`, text: draft.text, index };
+    if (draft.score !== undefined) candidate.score = draft.score;
+    if (draft.relevance !== undefined) candidate.relevance = draft.relevance;
+    return candidate;
+  });
+}
+
+function readObject(raw: RawItem, value: Record<string, unknown>, fields: FieldMapping, issues: IssueCollector): Draft | undefined {
+  const where = itemLabel(raw.item, raw.line);
+  const located = { item: raw.item, line: raw.line };
+  const textField = fields.text;
+  const text = textField === undefined ? ({ kind: 'absent' } as const) : readText(value[textField]);
+  if (text.kind !== 'ok') {
+    const has = listFieldNames(Object.keys(value));
+    issues.add('missing-text', {
+      severity: 'error',
+      ...located,
+      message:
+        text.kind === 'absent'
+          ? `${where} has no "${textField}" field (it has ${has}) and was skipped. Add the text, or choose another text field.`
+          : `${where} has ${text.shown} in its "${textField}" field, which is not text, and was skipped. Put the document's text there, or choose another text field.`,
+    });
+    return undefined;
+  }
+
+  const draft: Draft = { ...located, text: text.value };
+  const id = fieldValue(value, fields.id, readId);
+  if (id.kind === 'ok') draft.suppliedId = id.value;
+  if (id.kind === 'invalid') {
+    issues.add('bad-id', { severity: 'warning', ...located, message: `${where} has ${id.shown} as its id, which is not a string or number; it was given a generated id.` });
+  }
+  const score = fieldValue(value, fields.score, readNumber);
+  if (score.kind === 'ok') draft.score = score.value;
+  if (score.kind === 'invalid') {
+    issues.add('bad-score', { severity: 'warning', ...located, message: `${where} has the score ${score.shown}, which is not a number, so it has no score. Use a plain number like 0.85.` });
+  }
+  const relevance = fieldValue(value, fields.relevance, readRelevance);
+  if (relevance.kind === 'ok') draft.relevance = relevance.value;
+  if (relevance.kind === 'invalid') {
+    issues.add('bad-relevance', {
+      severity: 'warning',
+      ...located,
+      message: `${where} has the relevance ${relevance.shown}, which is not a whole number from 0 to 3, so it was ignored. Use 0 (not relevant) to 3 (highly relevant).`,
+    });
+  }
+  return draft;
+}
+
+function fieldValue<T>(value: Record<string, unknown>, field: string | undefined, read: (raw: unknown) => Read<T>): Read<T> {
+  return field === undefined ? { kind: 'absent' } : read(value[field]);
+}
+
+/** A first-stage ranking by score needs every document to have one. */
+function warnIfSomeScoresMissing(drafts: readonly Draft[], issues: IssueCollector): void {
+  const missing = drafts.filter((draft) => draft.score === undefined).map((draft) => draft.item);
+  if (missing.length === 0 || missing.length === drafts.length) return;
+  issues.add('some-scores', {
+    severity: 'warning',
+    item: missing[0],
+    message:
+      `Only ${drafts.length - missing.length} of ${drafts.length} documents have a score (missing on ${missing.length === 1 ? 'item' : 'items'} ${listNumbers(missing)}). ` +
+      `Add the missing scores, or rank the first stage by BM25 instead.`,
+  });
+}

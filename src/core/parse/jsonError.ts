@@ -1,0 +1,26 @@
+import { findJsonSyntaxError } from './jsonSyntax';
+import { lineColumnAt, type LineColumn } from './locate';
+
+export interface JsonFailure {
+  /** Where it broke, when known. */
+  at?: LineColumn;
+  problem: string;
+  hint: string;
+  /** The native parser's own message. */
+  cause: string;
+}
+
+/** Explains why `source` failed JSON.parse, with the line and column of the break. */
+export function explainJsonFailure(source: string, nativeError: unknown): JsonFailure {
+  const cause = nativeError instanceof Error ? nativeError.message : String(nativeError);
+  const found = findJsonSyntaxError(source);
+  if (found) return { at: lineColumnAt(source, found.offset), problem: found.problem, hint: found.hint, cause };
+  // Our scanner saw no error (or gave up on deep nesting): fall back to the native position, if any.
+  const position = /at position (\d+)/.exec(cause)?.[1];
+  return {
+    at: position === undefined ? undefined : lineColumnAt(source, Number(position)),
+    problem: cause,
+    hint: 'Check the JSON near that point.',
+    cause,
+  };
+}
