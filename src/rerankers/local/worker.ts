@@ -1,0 +1,117 @@
+/// <reference lib="webworker" />
+/**
+ * The cross-encoder worker. One model at a time, loaded lazily per (model, device, dtype); a failed load is
+ * not cached. The client terminates this worker after any failure (onnxruntime-web's module-level promise
+ * chains stay rejected), so nothing here tries to recover in place.
+ */
+import { planBatches } from '../../core/batching';
+import { padBatch } from '../../core/pairEncoding';
+import { configureEnvironment, encodePairs, loadCrossEncoder, scoreBatch, UnsupportedModelError, wasmThreadCount, type CrossEncoder } from './crossEncoder';
+import { classifyInferenceError, classifyLoadError, describeCause } from './errors';
+import type { LoadRequest, RerankRequest, WorkerReply, WorkerRequest } from './protocol';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+configureEnvironment(new URL(import.meta.env.BASE_URL, scope.location.origin).href);
+
+let current: { key: string; encoder: Promise<CrossEncoder> } | undefined;
+const cancelled = new Set<number>();
+
+function post(reply: WorkerReply): void {
+  scope.postMessage(reply);
+}
+
+/** Lets queued messages (a cancel) in between batches. */
+function yieldToMessages(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+async function handleLoad(request: LoadRequest): Promise<void> {
+  const key = JSON.stringify([request.model, request.device, request.dtype]);
+  const started = performance.now();
+  const reused = current?.key === key;
+  if (!reused) {
+    const previous = current;
+    const encoder = loadCrossEncoder(request.model, request.device, request.dtype, (event) => post({ type: 'progress', id: request.id, event }));
+    current = { key, encoder };
+    // A failed load must not stay cached.
+    encoder.catch(() => {
+      if (current?.encoder === encoder) current = undefined;
+    });
+    previous?.encoder.then((old) => old.model.dispose()).catch(() => undefined);
+  }
+  try {
+    await current?.encoder;
+  } catch (error) {
+    const classified =
+      error instanceof UnsupportedModelError
+        ? { kind: 'unsupported-model' as const, message: error.message, cause: describeCause(error) }
+        : classifyLoadError(request.model, error);
+    post({ type: 'error', id: request.id, ...classified });
+    return;
+  }
+  post({
+    type: 'loaded',
+    id: request.id,
+    device: request.device,
+    dtype: request.dtype,
+    loadMs: reused ? 0 : performance.now() - started,
+    runtime: { crossOriginIsolated: scope.crossOriginIsolated, wasmThreads: wasmThreadCount() },
+  });
+}
+
+async function handleRerank(request: RerankRequest): Promise<void> {
+  const { maxLength, batchSize } = request.options;
+  if (!current) {
+    post({ type: 'error', id: request.id, kind: 'invalid-request', message: 'No model is loaded. Load a model, then rerank.', cause: 'rerank before load' });
+    return;
+  }
+  if (!Number.isInteger(maxLength) || maxLength < 8 || !Number.isInteger(batchSize) || batchSize < 1) {
+    post({ type: 'error', id: request.id, kind: 'invalid-request', message: 'Max length must be at least 8 tokens and batch size at least 1.', cause: JSON.stringify(request.options) });
+    return;
+  }
+  let encoder: CrossEncoder;
+  try {
+    encoder = await current.encoder; // still loading when the rerank came in
+  } catch (error) {
+    post({ type: 'error', id: request.id, ...classifyLoadError('the model', error) });
+    return;
+  }
+  const started = performance.now();
+  let tokenizeMs = 0;
+  let batchesRun = 0;
+  try {
+    const encodings = encodePairs(encoder, request.query, request.docs, maxLength);
+    tokenizeMs = performance.now() - started;
+    const batches = planBatches(encodings.map((e) => e.inputIds.length), batchSize);
+    let scored = 0;
+    for (const batch of batches) {
+      await yieldToMessages();
+      if (cancelled.has(request.id)) break;
+      const rows = batch.indices.map((i) => encodings[i]).filter((e) => e !== undefined);
+      const scores = await scoreBatch(encoder, padBatch(rows, encoder.padId));
+      scored += rows.length;
+      batchesRun += 1;
+      post({ type: 'partial', id: request.id, indices: batch.indices, scores, truncated: rows.map((r) => r.truncated), scored, total: request.docs.length });
+    }
+  } catch (error) {
+    post({ type: 'error', id: request.id, ...classifyInferenceError(error) });
+    return;
+  }
+  const wasCancelled = cancelled.delete(request.id);
+  post({ type: 'done', id: request.id, inferenceMs: performance.now() - started, tokenizeMs, batches: batchesRun, cancelled: wasCancelled });
+}
+
+scope.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data;
+  switch (request.type) {
+    case 'load':
+      void handleLoad(request);
+      break;
+    case 'rerank':
+      void handleRerank(request);
+      break;
+    case 'cancel':
+      cancelled.add(request.id);
+      break;
+  }
+};
