@@ -77,7 +77,7 @@ async function handleRerank(request: RerankRequest): Promise<void> {
     return;
   }
   const started = performance.now();
-  let tokenizeMs = 0;
+  let tokenizeMs: number;
   let batchesRun = 0;
   try {
     const encodings = encodePairs(encoder, request.query, request.docs, maxLength);
