@@ -2,7 +2,7 @@
  * Rankings: sorting scores (with one tie rule everywhere), the first stage, the top-N cut,
  * rank moves between two rankings, and bar lengths for showing scores.
  */
-import type { Candidate, Ranking, ScoreKind } from './types';
+import type { Candidate, RankedEntry, Ranking, ScoreKind } from './types';
 
 /** Where the first-stage order comes from. */
 export type FirstStageSource = 'supplied' | 'input' | 'bm25';
@@ -15,17 +15,30 @@ export function rankByScore(candidates: readonly Candidate[], scores: ArrayLike<
   if (scores.length !== candidates.length) {
     throw new RangeError(`rankByScore: ${scores.length} scores for ${candidates.length} candidates`);
   }
-  const unranked = candidates.map((candidate, i) => ({ id: candidate.id, index: candidate.index, score: scores[i] as number }));
-  unranked.sort(compareEntries);
-  return { scoreKind, entries: unranked.map((entry, position) => ({ ...entry, rank: position + 1 })) };
+  // Sort positions over typed arrays rather than objects: several times faster at 10k candidates.
+  const count = candidates.length;
+  const keys = new Float64Array(count);
+  const inputIndex = new Float64Array(count);
+  const order = new Uint32Array(count);
+  for (let i = 0; i < count; i++) {
+    keys[i] = scores[i] as number;
+    inputIndex[i] = (candidates[i] as Candidate).index;
+    order[i] = i;
+  }
+  order.sort((a, b) => compareScores(keys[a] as number, keys[b] as number) || (inputIndex[a] as number) - (inputIndex[b] as number));
+  const entries: RankedEntry[] = Array.from(order, (position, rankIndex) => {
+    const candidate = candidates[position] as Candidate;
+    return { id: candidate.id, rank: rankIndex + 1, score: keys[position] as number, index: candidate.index };
+  });
+  return { scoreKind, entries };
 }
 
-function compareEntries(a: { score: number; index: number }, b: { score: number; index: number }): number {
-  const aMissing = Number.isNaN(a.score);
-  const bMissing = Number.isNaN(b.score);
-  if (aMissing !== bMissing) return aMissing ? 1 : -1;
-  if (!aMissing && a.score !== b.score) return b.score > a.score ? 1 : -1;
-  return a.index - b.index;
+/** Highest first, NaN last; 0 for equal scores (and for two NaNs), leaving the tie to input order. */
+function compareScores(a: number, b: number): number {
+  const aMissing = Number.isNaN(a);
+  const bMissing = Number.isNaN(b);
+  if (aMissing || bMissing) return aMissing === bMissing ? 0 : aMissing ? 1 : -1;
+  return a === b ? 0 : b > a ? 1 : -1;
 }
 
 /**

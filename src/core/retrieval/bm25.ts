@@ -57,36 +57,45 @@ export interface TermContribution {
   contribution: number;
 }
 
-interface GrowingPosting {
-  docIds: number[];
-  termFrequencies: number[];
-}
-
 export function buildBm25Index(texts: readonly string[], tokenizerOptions: Readonly<TokenizerOptions>): Bm25Index {
-  const growing = new Map<string, GrowingPosting>();
+  // Terms get dense ids so that counting within a document is array arithmetic, not a Map per document.
+  const termIds = new Map<string, number>();
+  const docIdsByTerm: number[][] = [];
+  const frequenciesByTerm: number[][] = [];
+  let counts: Uint32Array = new Uint32Array(1024);
+  const termsInDoc: number[] = [];
   const docLengths = new Uint32Array(texts.length);
   let totalLength = 0;
+
   texts.forEach((text, docId) => {
     const terms = tokenize(text, tokenizerOptions);
     docLengths[docId] = terms.length;
     totalLength += terms.length;
-    const counts = new Map<string, number>();
-    for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
-    for (const [term, count] of counts) {
-      let posting = growing.get(term);
-      if (!posting) {
-        posting = { docIds: [], termFrequencies: [] };
-        growing.set(term, posting);
+    for (const term of terms) {
+      let termId = termIds.get(term);
+      if (termId === undefined) {
+        termId = termIds.size;
+        termIds.set(term, termId);
+        docIdsByTerm.push([]);
+        frequenciesByTerm.push([]);
+        if (termId >= counts.length) counts = growTo(counts, termId + 1);
       }
-      posting.docIds.push(docId);
-      posting.termFrequencies.push(count);
+      if (counts[termId] === 0) termsInDoc.push(termId);
+      counts[termId] = (counts[termId] as number) + 1;
     }
+    for (const termId of termsInDoc) {
+      (docIdsByTerm[termId] as number[]).push(docId);
+      (frequenciesByTerm[termId] as number[]).push(counts[termId] as number);
+      counts[termId] = 0;
+    }
+    termsInDoc.length = 0;
   });
+
   const postings = new Map<string, Posting>();
-  for (const [term, posting] of growing) {
+  for (const [term, termId] of termIds) {
     postings.set(term, {
-      docIds: Uint32Array.from(posting.docIds),
-      termFrequencies: Uint32Array.from(posting.termFrequencies),
+      docIds: Uint32Array.from(docIdsByTerm[termId] as number[]),
+      termFrequencies: Uint32Array.from(frequenciesByTerm[termId] as number[]),
     });
   }
   return {
@@ -96,6 +105,12 @@ export function buildBm25Index(texts: readonly string[], tokenizerOptions: Reado
     avgDocLength: texts.length === 0 ? 0 : totalLength / texts.length,
     postings,
   };
+}
+
+function growTo(counts: Uint32Array, minimumLength: number): Uint32Array {
+  const grown = new Uint32Array(Math.max(minimumLength, counts.length * 2));
+  grown.set(counts);
+  return grown;
 }
 
 /** The distinct query terms, in first-seen order, tokenized like the documents. */
