@@ -29,7 +29,8 @@ export class UnsupportedModelError extends Error {}
  */
 export function configureEnvironment(appBaseUrl: string): void {
   env.allowLocalModels = true;
-  env.localModelPath = new URL('models/', appBaseUrl).href;
+  // A path, not a full URL: transformers.js only tries the local folder for paths (an http URL is taken as remote).
+  env.localModelPath = new URL('models/', appBaseUrl).pathname;
   env.allowRemoteModels = true; // real Hub ids that are not self-hosted
   env.useBrowserCache = true;
   const wasm = env.backends.onnx.wasm;
