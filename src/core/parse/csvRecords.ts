@@ -2,7 +2,8 @@
  * Splits delimited text (CSV or TSV) into records, RFC 4180 style: a field in double quotes may hold the
  * delimiter, line breaks and doubled quotes (""). Lenient where that is harmless: spaces before an opening
  * quote are skipped, a quote inside an unquoted field is kept as is, and text after a closing quote is
- * kept (and flagged). Linear in the input, except that each unclosed quote rescans the rest once.
+ * kept (and flagged). Linear in the input: a quote that never closes means no quote follows it, so
+ * the resumed reading after one never hits another.
  */
 export interface DelimitedRecord {
   /** 1-based line where the record starts. */
@@ -27,22 +28,26 @@ export function splitRecords(src: string, delimiter: ',' | '\t'): DelimitedRecor
   let line = 1;
   let lineStart = 0;
 
+  // The next delimiter and line break at or after the last lookup, found with indexOf (fast) and reused
+  // until passed, so each character is searched once overall. Valid because lookups only move forward. -1 = none left.
+  let nextDelimiter = -2;
+  let nextNewline = -2;
+  const newlineAtOrAfter = (from: number): number => {
+    if (nextNewline !== -1 && nextNewline < from) nextNewline = src.indexOf('\n', from);
+    return nextNewline;
+  };
   /** Index of the delimiter or line break that ends the field starting at `from`. */
   const fieldEnd = (from: number): number => {
-    let end = from;
-    while (end < length) {
-      const code = src.charCodeAt(end);
-      if (code === delimiterCode || code === NEWLINE) break;
-      end += 1;
-    }
-    return end;
+    if (nextDelimiter !== -1 && nextDelimiter < from) nextDelimiter = src.indexOf(delimiter, from);
+    const newline = newlineAtOrAfter(from);
+    return Math.min(nextDelimiter === -1 ? length : nextDelimiter, newline === -1 ? length : newline);
   };
   /** Text from `from` to `end`, without the \r of a \r\n line end. */
   const cellText = (from: number, end: number): string =>
     end > from && src.charCodeAt(end - 1) === CARRIAGE_RETURN && (end === length || src.charCodeAt(end) === NEWLINE) ? src.slice(from, end - 1) : src.slice(from, end);
   /** Keeps `line` right across line breaks inside quotes. */
   const passLineBreaks = (from: number, to: number): void => {
-    for (let nl = src.indexOf('\n', from); nl !== -1 && nl < to; nl = src.indexOf('\n', nl + 1)) {
+    for (let nl = newlineAtOrAfter(from); nl !== -1 && nl < to; nl = newlineAtOrAfter(nl + 1)) {
       line += 1;
       lineStart = nl + 1;
     }
@@ -66,7 +71,7 @@ export function splitRecords(src: string, delimiter: ',' | '\t'): DelimitedRecor
         }
         if (close === -1) {
           record.unclosedQuote = opened;
-          const nextLine = src.indexOf('\n', quote);
+          const nextLine = newlineAtOrAfter(quote);
           pos = nextLine === -1 ? length : nextLine + 1;
           line = opened.line + 1;
           lineStart = pos;

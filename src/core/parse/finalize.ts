@@ -2,15 +2,15 @@ import type { Candidate } from '../types';
 import type { FieldMapping, RawItem } from './types';
 import { assignIds } from './ids';
 import { type IssueCollector, itemLabel, listFieldNames, listNumbers } from './issues';
-import { readId, readNumber, readRelevance, readText, type Read } from './values';
+import { ABSENT, readId, readNumber, readRelevance, readText, type Read } from './values';
 
 interface Draft {
   item: number;
-  line?: number;
+  line: number | undefined;
   text: string;
-  suppliedId?: string;
-  score?: number;
-  relevance?: number;
+  suppliedId: string | undefined;
+  score: number | undefined;
+  relevance: number | undefined;
 }
 
 /**
@@ -20,7 +20,7 @@ interface Draft {
 export function buildCandidates(items: readonly RawItem[], fields: FieldMapping | undefined, issues: IssueCollector): Candidate[] {
   const drafts: Draft[] = [];
   for (const raw of items) {
-    const draft = typeof raw.value === 'string' ? { item: raw.item, line: raw.line, text: raw.value.trim() } : readObject(raw, raw.value, fields ?? {}, issues);
+    const draft = typeof raw.value === 'string' ? plainDraft(raw, raw.value) : readObject(raw, raw.value, fields ?? {}, issues);
     if (draft === undefined) continue;
     if (draft.text === '') {
       issues.add('empty', { severity: 'warning', item: raw.item, line: raw.line, message: `${itemLabel(raw.item, raw.line)} is empty and was skipped.` });
@@ -39,49 +39,64 @@ export function buildCandidates(items: readonly RawItem[], fields: FieldMapping 
   });
 }
 
+/** Every draft has the same shape (undefined, not missing, properties), which keeps this loop fast. */
+function plainDraft(raw: RawItem, text: string): Draft {
+  return { item: raw.item, line: raw.line, text: text.trim(), suppliedId: undefined, score: undefined, relevance: undefined };
+}
+
 function readObject(raw: RawItem, value: Record<string, unknown>, fields: FieldMapping, issues: IssueCollector): Draft | undefined {
-  const where = itemLabel(raw.item, raw.line);
-  const located = { item: raw.item, line: raw.line };
+  // Messages are built only when there is something to say: this runs once per document.
+  const where = (): string => itemLabel(raw.item, raw.line);
   const textField = fields.text;
-  const text = textField === undefined ? ({ kind: 'absent' } as const) : readText(value[textField]);
+  const text = textField === undefined ? ABSENT : readText(value[textField]);
   if (text.kind !== 'ok') {
     const has = listFieldNames(Object.keys(value));
     issues.add('missing-text', {
       severity: 'error',
-      ...located,
+      item: raw.item,
+      line: raw.line,
       message:
         text.kind === 'absent'
-          ? `${where} has no "${textField}" field (it has ${has}) and was skipped. Add the text, or choose another text field.`
-          : `${where} has ${text.shown} in its "${textField}" field, which is not text, and was skipped. Put the document's text there, or choose another text field.`,
+          ? `${where()} has no "${textField}" field (it has ${has}) and was skipped. Add the text, or choose another text field.`
+          : `${where()} has ${text.shown} in its "${textField}" field, which is not text, and was skipped. Put the document's text there, or choose another text field.`,
     });
     return undefined;
   }
 
-  const draft: Draft = { ...located, text: text.value };
   const id = fieldValue(value, fields.id, readId);
-  if (id.kind === 'ok') draft.suppliedId = id.value;
-  if (id.kind === 'invalid') {
-    issues.add('bad-id', { severity: 'warning', ...located, message: `${where} has ${id.shown} as its id, which is not a string or number; it was given a generated id.` });
-  }
   const score = fieldValue(value, fields.score, readNumber);
-  if (score.kind === 'ok') draft.score = score.value;
-  if (score.kind === 'invalid') {
-    issues.add('bad-score', { severity: 'warning', ...located, message: `${where} has the score ${score.shown}, which is not a number, so it has no score. Use a plain number like 0.85.` });
-  }
   const relevance = fieldValue(value, fields.relevance, readRelevance);
-  if (relevance.kind === 'ok') draft.relevance = relevance.value;
+  if (id.kind === 'invalid') {
+    issues.add('bad-id', { severity: 'warning', item: raw.item, line: raw.line, message: `${where()} has ${id.shown} as its id, which is not a string or number; it was given a generated id.` });
+  }
+  if (score.kind === 'invalid') {
+    issues.add('bad-score', {
+      severity: 'warning',
+      item: raw.item,
+      line: raw.line,
+      message: `${where()} has the score ${score.shown}, which is not a number, so it has no score. Use a plain number like 0.85.`,
+    });
+  }
   if (relevance.kind === 'invalid') {
     issues.add('bad-relevance', {
       severity: 'warning',
-      ...located,
-      message: `${where} has the relevance ${relevance.shown}, which is not a whole number from 0 to 3, so it was ignored. Use 0 (not relevant) to 3 (highly relevant).`,
+      item: raw.item,
+      line: raw.line,
+      message: `${where()} has the relevance ${relevance.shown}, which is not a whole number from 0 to 3, so it was ignored. Use 0 (not relevant) to 3 (highly relevant).`,
     });
   }
-  return draft;
+  return {
+    item: raw.item,
+    line: raw.line,
+    text: text.value,
+    suppliedId: id.kind === 'ok' ? id.value : undefined,
+    score: score.kind === 'ok' ? score.value : undefined,
+    relevance: relevance.kind === 'ok' ? relevance.value : undefined,
+  };
 }
 
 function fieldValue<T>(value: Record<string, unknown>, field: string | undefined, read: (raw: unknown) => Read<T>): Read<T> {
-  return field === undefined ? { kind: 'absent' } : read(value[field]);
+  return field === undefined ? ABSENT : read(value[field]);
 }
 
 /** A first-stage ranking by score needs every document to have one. */

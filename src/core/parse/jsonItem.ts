@@ -22,7 +22,7 @@ export function describeJsonKind(value: unknown): string {
  * On a name clash the outer field wins: `_id`/`_score` belong to the hit, not the stored document.
  */
 export function liftWrappedFields(value: Record<string, unknown>): Record<string, unknown> {
-  const wrapperKey = WRAPPER_KEYS.find((key) => isPlainObject(value[key]));
+  const wrapperKey = isPlainObject(value[WRAPPER_KEYS[0]]) ? WRAPPER_KEYS[0] : isPlainObject(value[WRAPPER_KEYS[1]]) ? WRAPPER_KEYS[1] : undefined;
   if (wrapperKey === undefined) return value;
   const inner = value[wrapperKey] as Record<string, unknown>;
   const lifted: Record<string, unknown> = {};

@@ -47,6 +47,11 @@ describe('findJsonSyntaxError', () => {
     expect(findJsonSyntaxError(source)).toEqual({ offset, problem, hint });
   });
 
+  it('finds a control character after a long run of text and an escaped quote', () => {
+    const source = `["${'a'.repeat(100)}\\"${'b'.repeat(50)}\t"]`;
+    expect(findJsonSyntaxError(source)?.offset).toBe(154);
+  });
+
   it('gives up (undefined) on nesting too deep to explain', () => {
     expect(findJsonSyntaxError('['.repeat(5000))).toBeUndefined();
   });

@@ -4,6 +4,9 @@
  */
 export type Read<T> = { kind: 'ok'; value: T } | { kind: 'absent' } | { kind: 'invalid'; shown: string };
 
+/** Shared, since most fields of most items are absent and this runs per field per item. */
+export const ABSENT = Object.freeze({ kind: 'absent' } as const);
+
 /** How a bad value appears inside a message: strings quoted, other things by their JSON. */
 export function showValue(value: unknown): string {
   const shown = typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
@@ -16,7 +19,7 @@ function isBlank(value: unknown): boolean {
 
 /** Numbers, and strings that hold one (CSV cells are always strings). Blank = absent. */
 export function readNumber(value: unknown): Read<number> {
-  if (isBlank(value)) return { kind: 'absent' };
+  if (isBlank(value)) return ABSENT;
   const number = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.trim()) : Number.NaN;
   return Number.isFinite(number) ? { kind: 'ok', value: number } : { kind: 'invalid', shown: showValue(value) };
 }
@@ -30,7 +33,7 @@ export function readRelevance(value: unknown): Read<number> {
 
 /** Ids may be strings or numbers; `7` and `"7"` are the same id. */
 export function readId(value: unknown): Read<string> {
-  if (isBlank(value)) return { kind: 'absent' };
+  if (isBlank(value)) return ABSENT;
   if (typeof value === 'string') return { kind: 'ok', value: value.trim() };
   if (typeof value === 'number' && Number.isFinite(value)) return { kind: 'ok', value: String(value) };
   return { kind: 'invalid', shown: showValue(value) };
@@ -40,6 +43,6 @@ export function readId(value: unknown): Read<string> {
 export function readText(value: unknown): Read<string> {
   if (typeof value === 'string') return { kind: 'ok', value: value.trim() };
   if (typeof value === 'number' || typeof value === 'boolean') return { kind: 'ok', value: String(value) };
-  if (value === undefined || value === null) return { kind: 'absent' };
+  if (value === undefined || value === null) return ABSENT;
   return { kind: 'invalid', shown: showValue(value) };
 }
