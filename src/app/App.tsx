@@ -1,7 +1,48 @@
+import { Notice } from '../components/Notice';
+import { Panel } from '../components/Panel';
+import { FirstStageSettings } from '../features/firstStage/FirstStageSettings';
+import { DocumentsInput } from '../features/input/DocumentsInput';
+import { ParseStatus } from '../features/input/ParseStatus';
+import { PresetPicker } from '../features/input/PresetPicker';
+import { QueryInput } from '../features/input/QueryInput';
+import { Comparison } from '../features/rankings/Comparison';
+import { RerankBar } from '../features/rerank/RerankBar';
+import { useAppStore } from '../store';
+import { useDeviceDetection } from './useDeviceDetection';
+
 export function App() {
+  const persistWarning = useAppStore((s) => s.persistWarning);
+  useDeviceDetection();
   return (
-    <main className="mx-auto max-w-7xl p-4">
-      <h1 className="text-2xl font-semibold">Rerank Playground</h1>
-    </main>
+    <div className="min-h-screen">
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-screen-2xl flex-wrap items-baseline justify-between gap-2 px-4 py-3">
+          <h1 className="text-xl font-semibold text-slate-900">Rerank Playground</h1>
+          <p className="text-sm text-slate-500">A first stage finds candidates; a cross-encoder reorders them. See what changes.</p>
+        </div>
+      </header>
+      <main className="mx-auto grid max-w-screen-2xl gap-4 p-4 lg:grid-cols-[minmax(22rem,28rem)_1fr]">
+        <div className="space-y-4">
+          <Panel title="Input">
+            <div className="space-y-3">
+              <PresetPicker />
+              <QueryInput />
+              <DocumentsInput />
+              <ParseStatus />
+              {persistWarning && <Notice tone="warning">{persistWarning}</Notice>}
+            </div>
+          </Panel>
+          <Panel title="First stage">
+            <FirstStageSettings />
+          </Panel>
+        </div>
+        <Panel title="Rankings" className="min-w-0">
+          <div className="space-y-4">
+            <RerankBar />
+            <Comparison />
+          </div>
+        </Panel>
+      </main>
+    </div>
   );
 }

@@ -1,4 +1,3 @@
-/// <reference types="node" />
 // Test-only: a real HTTP server on a free local port whose answers each test scripts. Never bundled.
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -1,4 +1,3 @@
-/// <reference types="node" />
 // The client against the e2e stand-in server: proves the stub speaks the protocol the client expects.
 import { afterEach, describe, expect, it } from 'vitest';
 import { type CohereStub, startCohereStub, STUB_BAD_REQUEST_MESSAGE } from '../../../e2e/support/cohereStub';

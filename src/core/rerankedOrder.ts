@@ -1,0 +1,40 @@
+import { rankByScore } from './ranking';
+import type { Candidate, RankedEntry, Ranking, ScoreKind } from './types';
+
+export interface RerankedOrder {
+  /** The documents that have a reranker score, best first (ties by input order). */
+  reranked: Ranking;
+  /** Sent to the reranker but not scored yet (a run still streaming, or cancelled half-way). */
+  pending: string[];
+  /** Below the top-N cut: never seen by the reranker, listed in first-stage order. */
+  notReranked: RankedEntry[];
+}
+
+/**
+ * Puts a reranker's (possibly partial) scores in order beside the first stage it reranked.
+ * `sentIds` are the candidates the reranker was given; anything else in the first stage is below the cut.
+ */
+export function rerankedOrder(
+  firstStage: Ranking,
+  candidatesById: ReadonlyMap<string, Candidate>,
+  sentIds: readonly string[],
+  scores: Readonly<Record<string, number>>,
+  scoreKind: ScoreKind,
+): RerankedOrder {
+  const sent = new Set(sentIds);
+  const scored: Candidate[] = [];
+  const pending: string[] = [];
+  for (const id of sentIds) {
+    const candidate = candidatesById.get(id);
+    if (!candidate) continue;
+    if (scores[id] === undefined) pending.push(id);
+    else scored.push(candidate);
+  }
+  const reranked = rankByScore(
+    scored,
+    scored.map((c) => scores[c.id] ?? Number.NaN),
+    scoreKind,
+  );
+  const notReranked = firstStage.entries.filter((e) => !sent.has(e.id));
+  return { reranked, pending, notReranked };
+}

@@ -1,0 +1,108 @@
+import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { Notice } from '../../components/Notice';
+import { useAppStore } from '../../store';
+import { readDocumentsFile } from './readDroppedFile';
+
+/** Edits go to the store after a short pause, so a 10,000-document paste is parsed once, not per keystroke. */
+const COMMIT_DELAY_MS = 250;
+
+export function DocumentsInput() {
+  const storedText = useAppStore((s) => s.documentsText);
+  const fileName = useAppStore((s) => s.fileName);
+  const setDocumentsText = useAppStore((s) => s.setDocumentsText);
+  const setFormat = useAppStore((s) => s.setFormat);
+  const [draft, setDraft] = useState(storedText);
+  const [dragging, setDragging] = useState(false);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  // A preset or a file replaced the text in the store: show it.
+  const [lastStored, setLastStored] = useState(storedText);
+  if (storedText !== lastStored) {
+    setLastStored(storedText);
+    setDraft(storedText);
+  }
+
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  const onChange = (text: string) => {
+    setDraft(text);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => setDocumentsText(text), COMMIT_DELAY_MS);
+  };
+
+  const loadFile = async (file: File | undefined) => {
+    if (!file) return;
+    const result = await readDocumentsFile(file);
+    if (!result.ok) {
+      setFileError(result.message);
+      return;
+    }
+    setFileError(null);
+    clearTimeout(timer.current);
+    setFormat(result.format);
+    setDocumentsText(result.text, result.name);
+  };
+
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    void loadFile(event.dataTransfer.files[0]);
+  };
+
+  return (
+    <div>
+      <div className="mb-1 flex items-center justify-between gap-2">
+        <label htmlFor="documents" className="block text-sm font-medium text-slate-700">
+          Documents
+        </label>
+        <div className="flex items-center gap-2 text-xs text-slate-500">
+          {fileName && <span data-testid="file-name">from {fileName}</span>}
+          <button
+            type="button"
+            onClick={() => fileInput.current?.click()}
+            className="rounded border border-slate-300 bg-white px-2 py-1 font-medium text-slate-700 hover:bg-slate-50"
+          >
+            Upload file…
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            aria-label="Upload a documents file"
+            accept=".txt,.json,.jsonl,.ndjson,.csv,.tsv,text/*,application/json"
+            className="hidden"
+            onChange={(e) => {
+              void loadFile(e.target.files?.[0]);
+              e.target.value = '';
+            }}
+          />
+        </div>
+      </div>
+      <div
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+        className={`rounded-md ${dragging ? 'ring-4 ring-indigo-300' : ''}`}
+      >
+        <textarea
+          id="documents"
+          value={draft}
+          onChange={(e) => onChange(e.target.value)}
+          onBlur={() => {
+            clearTimeout(timer.current);
+            if (draft !== storedText) setDocumentsText(draft);
+          }}
+          spellCheck={false}
+          rows={14}
+          placeholder={'Paste documents: one per line, blank-line-separated paragraphs, JSON, JSONL or CSV.\nOr drop a file here.'}
+          className="w-full resize-y rounded-md border border-slate-300 px-3 py-2 font-mono text-xs leading-relaxed shadow-inner focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-200"
+        />
+      </div>
+      {fileError && <Notice tone="error">{fileError}</Notice>}
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import type { InputFormat } from '../../core/parse';
+
+/** Files above this are refused: the browser would hold several copies of them while parsing. */
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+/** The format a file's extension names, or 'auto' to let the content decide. */
+export function formatFromFileName(name: string): InputFormat {
+  const extension = name.toLowerCase().split('.').pop() ?? '';
+  const byExtension: Record<string, InputFormat> = { json: 'json', jsonl: 'jsonl', ndjson: 'jsonl', csv: 'csv', tsv: 'tsv', txt: 'text' };
+  return byExtension[extension] ?? 'auto';
+}
+
+export type FileReadResult = { ok: true; text: string; format: InputFormat; name: string } | { ok: false; message: string };
+
+export async function readDocumentsFile(file: File): Promise<FileReadResult> {
+  if (file.size > MAX_FILE_BYTES) {
+    return {
+      ok: false,
+      message: `"${file.name}" is ${(file.size / 1e6).toFixed(0)} MB; the limit is ${MAX_FILE_BYTES / 1e6} MB. Keep the top candidates from your retriever (a reranker only sees the top N anyway).`,
+    };
+  }
+  try {
+    const text = await file.text();
+    if (text.includes('\u0000')) {
+      return { ok: false, message: `"${file.name}" looks like a binary file. Upload text, JSON, JSONL, CSV or TSV.` };
+    }
+    return { ok: true, text, format: formatFromFileName(file.name), name: file.name };
+  } catch (error) {
+    return { ok: false, message: `Could not read "${file.name}": ${String(error)}. Try again, or paste its contents.` };
+  }
+}

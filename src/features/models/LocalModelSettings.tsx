@@ -1,0 +1,76 @@
+import { CATALOG, findCatalogModel, type ModelDtype } from '../../rerankers/catalog';
+import { allowedDtypes } from '../../rerankers/local/device';
+import { useAppStore } from '../../store';
+import type { LocalColumnConfig } from '../../store/columns';
+import { resolveLocalSettings } from '../../store/rerankerRegistry';
+
+const fieldClass = 'rounded border border-slate-300 bg-white px-1.5 py-1 text-xs';
+const noSupport = { webgpu: false, shaderF16: false };
+
+/** The model, device and precision of one local column, with what the catalog knows about the model. */
+export function LocalModelSettings({ columnId, config }: { columnId: string; config: LocalColumnConfig }) {
+  const updateColumn = useAppStore((s) => s.updateColumn);
+  const support = useAppStore((s) => s.deviceSupport);
+  const update = (patch: Partial<LocalColumnConfig>) => updateColumn(columnId, { ...config, ...patch });
+  const resolved = resolveLocalSettings(config, support ?? noSupport);
+  const info = findCatalogModel(config.model.trim());
+  const listId = `models-${columnId}`;
+  const size = info?.approxSizeMB[resolved.dtype];
+  return (
+    <div className="space-y-2 text-xs text-slate-700">
+      <label className="block">
+        <span className="font-medium">Model</span>
+        <input
+          list={listId}
+          value={config.model}
+          onChange={(e) => update({ model: e.target.value })}
+          spellCheck={false}
+          className="mt-0.5 w-full rounded border border-slate-300 px-2 py-1 font-mono text-xs"
+        />
+        <datalist id={listId}>
+          {CATALOG.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.label}
+            </option>
+          ))}
+        </datalist>
+      </label>
+      <p data-testid="model-info" className="text-slate-500">
+        {info
+          ? `${info.languages} · ${info.licence} · ${size ? `about ${size} MB as ${resolved.dtype}` : `no ${resolved.dtype} build`} · ${info.note}`
+          : 'Any Hugging Face model id with ONNX weights (a cross-encoder with one output). Looked for under this site’s models/ folder first, then on the Hub.'}
+      </p>
+      <div className="flex flex-wrap gap-3">
+        <label className="flex items-center gap-1">
+          Device
+          <select className={fieldClass} value={config.device} onChange={(e) => update({ device: e.target.value as LocalColumnConfig['device'] })}>
+            <option value="auto">Auto ({support?.webgpu ? 'WebGPU' : 'WASM'})</option>
+            <option value="wasm">WASM (CPU)</option>
+            <option value="webgpu" disabled={support !== null && !support.webgpu}>
+              WebGPU{support !== null && !support.webgpu ? ' (not available)' : ''}
+            </option>
+          </select>
+        </label>
+        <label className="flex items-center gap-1">
+          Precision
+          <select className={fieldClass} value={config.dtype} onChange={(e) => update({ dtype: e.target.value as LocalColumnConfig['dtype'] })}>
+            <option value="auto">Auto ({resolved.dtype})</option>
+            {(['fp32', 'fp16', 'q8'] as ModelDtype[]).map((dtype) => (
+              <option key={dtype} value={dtype} disabled={!allowedDtypes(resolved.device, support ?? noSupport).includes(dtype)}>
+                {dtype}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex items-center gap-1">
+          Max tokens
+          <input type="number" min={16} max={8192} className={`${fieldClass} w-16`} value={config.maxLength} onChange={(e) => update({ maxLength: Math.max(16, Number(e.target.value) || 512) })} />
+        </label>
+        <label className="flex items-center gap-1">
+          Batch
+          <input type="number" min={1} max={256} className={`${fieldClass} w-14`} value={config.batchSize} onChange={(e) => update({ batchSize: Math.max(1, Number(e.target.value) || 1) })} />
+        </label>
+      </div>
+    </div>
+  );
+}

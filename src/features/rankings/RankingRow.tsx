@@ -1,0 +1,61 @@
+import { useState, type ReactNode } from 'react';
+import { ScoreBar } from '../../components/ScoreBar';
+import type { ScoreKind } from '../../core/types';
+import { formatScore } from './formatScore';
+
+export interface RankingRowModel {
+  id: string;
+  rank: number;
+  text: string;
+  score: number;
+  /** The score before any display transform (sigmoid, min-max); kept in a data attribute for tests and tools. */
+  rawScore?: number;
+  /** Bar length, 0..1 of the column's range. */
+  fraction: number;
+}
+
+interface RankingRowProps {
+  row: RankingRowModel;
+  scoreKind: ScoreKind;
+  testId: string;
+  tone: 'first' | 'reranked' | 'muted';
+  /** Extra cells: the rank move, a "not reranked" badge, a "why this score?" button... */
+  badge?: ReactNode;
+  details?: ReactNode;
+}
+
+export function RankingRow({ row, scoreKind, testId, tone, badge, details }: RankingRowProps) {
+  const [expanded, setExpanded] = useState(false);
+  const long = row.text.length > 160;
+  return (
+    <li data-testid={testId} data-doc-id={row.id} data-score={row.rawScore ?? row.score} className="border-b border-slate-100 py-2 last:border-b-0">
+      <div className="grid grid-cols-[2.25rem_1fr_6.5rem] gap-2">
+        <span className="pt-0.5 text-right font-mono text-sm text-slate-500" aria-label={`rank ${row.rank}`}>
+          {row.rank}
+        </span>
+        <div className="min-w-0">
+          <div className="flex items-center gap-2">
+            <span data-testid="doc-id" className="truncate font-mono text-xs font-semibold text-slate-800">
+              {row.id}
+            </span>
+            {badge}
+          </div>
+          <p className={`text-sm leading-snug text-slate-700 ${expanded ? 'whitespace-pre-wrap' : 'line-clamp-2'}`}>{row.text}</p>
+          {long && (
+            <button type="button" className="text-xs text-indigo-700 underline" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
+              {expanded ? 'Show less' : 'Show all'}
+              <span className="sr-only"> of {row.id}</span>
+            </button>
+          )}
+          {details}
+        </div>
+        <div className="space-y-1 pt-0.5 text-right">
+          <span data-testid="score" className="font-mono text-sm tabular-nums text-slate-800" title={scoreKind}>
+            {formatScore(row.score, scoreKind)}
+          </span>
+          <ScoreBar fraction={row.fraction} tone={tone} />
+        </div>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,106 @@
+import { useMemo } from 'react';
+import { barFraction, rankMoves, scoreRange } from '../../core/ranking';
+import { rerankedOrder } from '../../core/rerankedOrder';
+import { displayScore, scoreDisplayLabels } from '../../core/scoreDisplay';
+import { useAppStore } from '../../store';
+import { columnTitle, runSignature, type Column } from '../../store/columns';
+import { selectCandidateById, selectFirstStage } from '../../store/selectors';
+import { LocalModelSettings } from '../models/LocalModelSettings';
+import { RankingRow } from './RankingRow';
+import { RankMoveBadge } from './RankMoveBadge';
+import { RunStatus } from './RunStatus';
+import { useShowMore } from './useShowMore';
+
+export function RerankedColumn({ column, removable }: { column: Column; removable: boolean }) {
+  const { run, config } = column;
+  const firstStage = useAppStore(selectFirstStage).ranking;
+  const byId = useAppStore(selectCandidateById);
+  const scoreDisplay = useAppStore((s) => s.scoreDisplay);
+  const query = useAppStore((s) => s.query);
+  const topN = useAppStore((s) => s.topN);
+  const removeColumn = useAppStore((s) => s.removeColumn);
+  const order = useMemo(() => rerankedOrder(firstStage, byId, run.ids, run.scores, run.scoreKind), [firstStage, byId, run.ids, run.scores, run.scoreKind]);
+  const moves = useMemo(() => rankMoves(firstStage, order.reranked), [firstStage, order.reranked]);
+  const { visible, hasMore, showMore } = useShowMore(order.reranked.entries.length + order.pending.length + order.notReranked.length);
+  const title = columnTitle(config);
+  const label = `Reranked: ${title}`;
+  const range = scoreRange(order.reranked);
+  const transformable = run.scoreKind === 'raw logit';
+  const shownKind = transformable && scoreDisplay !== 'raw' ? 'relevance score' : run.scoreKind;
+  const scoreName = transformable ? scoreDisplayLabels[scoreDisplay] : run.scoreKind;
+  const currentIds = firstStage.entries.slice(0, topN).map((e) => e.id);
+  const outOfDate = run.signature !== '' && run.signature !== runSignature(query, currentIds);
+  const hasRun = run.ids.length > 0;
+  let shown = 0;
+  const take = () => ++shown <= visible;
+  return (
+    <div className="min-w-0">
+      <div className="mb-1 flex items-start justify-between gap-2">
+        <h3 className="break-all text-sm font-semibold text-slate-800">{label}</h3>
+        {removable && (
+          <button type="button" onClick={() => removeColumn(column.id)} className="text-xs text-slate-500 underline" aria-label={`Remove the column ${title}`}>
+            Remove
+          </button>
+        )}
+      </div>
+      {config.kind === 'local' && <LocalModelSettings columnId={column.id} config={config} />}
+      <p className="my-2 text-xs text-slate-500">score: {scoreName}</p>
+      <RunStatus run={run} outOfDate={outOfDate} />
+      {!hasRun ? (
+        <p className="py-6 text-center text-sm text-slate-500">Press Rerank to score the top {topN} candidates with this model.</p>
+      ) : (
+        <ol aria-label={label} className="mt-1">
+          {order.reranked.entries.filter(take).map((entry) => {
+            const move = moves.get(entry.id);
+            return (
+              <RankingRow
+                key={entry.id}
+                testId="reranked-row"
+                tone="reranked"
+                scoreKind={shownKind}
+                row={{
+                  id: entry.id,
+                  rank: entry.rank,
+                  score: transformable ? displayScore(entry.score, scoreDisplay, range.min, range.max) : entry.score,
+                  rawScore: entry.score,
+                  text: byId.get(entry.id)?.text ?? '',
+                  fraction: barFraction(entry.score, range),
+                }}
+                badge={
+                  <>
+                    {move && <RankMoveBadge move={move} />}
+                    {run.truncated.includes(entry.id) && (
+                      <span className="rounded bg-amber-100 px-1.5 text-xs text-amber-800" title="The document was cut to fit the model's maximum length">
+                        truncated
+                      </span>
+                    )}
+                  </>
+                }
+              />
+            );
+          })}
+          {order.pending.filter(take).map((id) => (
+            <li key={id} data-testid="pending-row" className="border-b border-slate-100 py-2 text-sm text-slate-400">
+              <span className="font-mono text-xs">{id}</span> {run.status === 'cancelled' ? 'not scored (cancelled)' : 'scoring…'}
+            </li>
+          ))}
+          {order.notReranked.filter(take).map((entry) => (
+            <RankingRow
+              key={entry.id}
+              testId="not-reranked-row"
+              tone="muted"
+              scoreKind={firstStage.scoreKind}
+              row={{ id: entry.id, rank: entry.rank, score: entry.score, text: byId.get(entry.id)?.text ?? '', fraction: 0 }}
+              badge={<span className="rounded bg-slate-100 px-1.5 text-xs text-slate-500">not reranked</span>}
+            />
+          ))}
+        </ol>
+      )}
+      {hasMore && hasRun && (
+        <button type="button" onClick={showMore} className="mt-2 w-full rounded border border-slate-300 py-1 text-sm text-slate-700 hover:bg-slate-50">
+          Show more
+        </button>
+      )}
+    </div>
+  );
+}
