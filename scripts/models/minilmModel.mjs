@@ -64,7 +64,7 @@ export function buildMinilmModel({ quantized }) {
   for (const name of ['input_ids', 'attention_mask', 'token_type_ids']) g.input(name, DataType.INT64, ['batch', 'sequence']);
   g.output('logits', DataType.FLOAT, ['batch', 1]);
 
-  const zeroI8 = g.tensor('zero_i8', DataType.INT8, [], new Int8Array([0]));
+  const zeroI8 = quantized ? g.tensor('zero_i8', DataType.INT8, [], new Int8Array([0])) : undefined;
   /** A weight as an fp32 initializer, or int8 + DequantizeLinear when quantized. */
   const weight = (name, dims, values) => {
     if (!quantized) return g.floats(name, dims, values);

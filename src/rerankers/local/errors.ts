@@ -26,7 +26,7 @@ export function classifyLoadError(modelId: string, error: unknown): ClassifiedEr
   if (/failed to fetch|networkerror|network error|load failed|err_internet|fetch failed/i.test(cause)) {
     return {
       kind: 'network',
-      message: `Model "${modelId}" could not be downloaded: the network is unreachable. Connect to the internet, or self-host the model under public/models/${modelId}/.`,
+      message: `Model "${modelId}" is not in this app's models folder, and the Hugging Face Hub could not be reached. Connect to the internet, or self-host the model under public/models/${modelId}/.`,
       cause,
     };
   }
