@@ -58,7 +58,7 @@ test('10,000 pasted documents render a page at a time and the page stays usable'
   const docs = Array.from({ length: 10_000 }, (_, i) =>
     Array.from({ length: 100 }, (_, j) => words[(i * 7 + j * 3 + ((i * j) % 11)) % words.length]).join(' '),
   );
-  await playground.pasteDocuments(docs.join('\n'));
+  await playground.pasteFromClipboard(docs.join('\n'));
   await expect(playground.parseSummary).toContainText('10,000 documents read as plain text, one per line');
   await expect(playground.firstStageRows).toHaveCount(100);
   await playground.query.fill('neural ranking');

@@ -29,6 +29,19 @@ export class PlaygroundPage {
     await this.documents.blur();
   }
 
+  /**
+   * A real clipboard paste (Ctrl+V) into the documents field. `fill` types through the editor and takes
+   * minutes for megabytes; a paste is what a person does with a big retriever dump.
+   */
+  async pasteFromClipboard(text: string) {
+    await this.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await this.page.evaluate((t) => navigator.clipboard.writeText(t), text);
+    await this.documents.focus();
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.keyboard.press('ControlOrMeta+V');
+    await this.documents.blur();
+  }
+
   firstStageIds(): Promise<string[]> {
     return this.firstStageRows.getByTestId('doc-id').allTextContents();
   }

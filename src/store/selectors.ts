@@ -1,5 +1,5 @@
 import { parseDocuments, type ParseResult } from '../core/parse';
-import { buildBm25Index, explainBm25, scoreBm25, type Bm25Index } from '../core/retrieval/bm25';
+import { buildBm25Index, scoreBm25, type Bm25Index } from '../core/retrieval/bm25';
 import { firstStageRanking, rankByScore } from '../core/ranking';
 import type { Candidate, Ranking } from '../core/types';
 import type { AppState } from './index';
@@ -61,9 +61,5 @@ export const selectFirstStage = (s: AppState): FirstStage => {
 
 export const selectCandidateById = (s: AppState): ReadonlyMap<string, Candidate> => candidateMapMemo(selectParsed(s).candidates);
 const candidateMapMemo = memoizeLast((candidates: readonly Candidate[]) => new Map(candidates.map((c) => [c.id, c])));
-
-export function explainBm25For(s: AppState, docIndex: number) {
-  return explainBm25(selectBm25Index(s), s.query, docIndex, { k1: s.bm25.k1, b: s.bm25.b });
-}
 
 export type { Bm25Settings };

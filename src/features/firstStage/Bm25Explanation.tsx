@@ -1,10 +1,14 @@
+import { useMemo } from 'react';
+import { explainBm25 } from '../../core/retrieval/bm25';
 import { useAppStore } from '../../store';
-import { explainBm25For } from '../../store/selectors';
+import { selectBm25Index } from '../../store/selectors';
 
 /** Each query term's share of one document's BM25 score: the teaching view of the formula. */
 export function Bm25Explanation({ docIndex, docId }: { docIndex: number; docId: string }) {
-  const contributions = useAppStore((s) => explainBm25For(s, docIndex));
+  const index = useAppStore(selectBm25Index);
+  const query = useAppStore((s) => s.query);
   const { k1, b } = useAppStore((s) => s.bm25);
+  const contributions = useMemo(() => explainBm25(index, query, docIndex, { k1, b }), [index, query, docIndex, k1, b]);
   const total = contributions.reduce((sum, t) => sum + t.contribution, 0);
   if (contributions.length === 0) return <p className="mt-1 text-xs text-slate-500">The query has no terms to match.</p>;
   return (
