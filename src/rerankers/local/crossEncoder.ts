@@ -88,7 +88,7 @@ export function pairTemplateOf(tokenizer: PreTrainedTokenizer): PairTemplate {
 }
 
 /** Tokenizes without special tokens, then builds each pair with encodePair (document cut, final separator kept). */
-export function encodePairs(encoder: CrossEncoder, query: string, docs: readonly string[], maxLength: number): PairEncoding[] {
+export function encodePairs(encoder: Pick<CrossEncoder, 'tokenizer' | 'template'>, query: string, docs: readonly string[], maxLength: number): PairEncoding[] {
   const queryIds = encoder.tokenizer.encode(query, { add_special_tokens: false });
   return docs.map((doc) => encodePair(queryIds, encoder.tokenizer.encode(doc, { add_special_tokens: false }), encoder.template, maxLength));
 }
