@@ -18,6 +18,33 @@ export class PlaygroundPage {
     this.firstStageRows = this.firstStage.getByTestId('first-stage-row');
   }
 
+  /** The n-th reranked column (0-based), with its settings and its ordered list. */
+  column(n = 0) {
+    const heading = this.page.getByRole('heading', { name: /^Reranked: / }).nth(n);
+    const list = this.page.getByRole('list', { name: /^Reranked: / }).nth(n);
+    return {
+      heading,
+      list,
+      rows: list.getByTestId('reranked-row'),
+      model: this.page.getByLabel('Model', { exact: true }).nth(n),
+      device: this.page.getByLabel('Device').nth(n),
+      precision: this.page.getByLabel('Precision').nth(n),
+      batch: this.page.getByLabel('Batch').nth(n),
+    };
+  }
+
+  get rerankButton() {
+    return this.page.getByRole('button', { name: 'Rerank', exact: true });
+  }
+
+  /** Picks a local model and pins device and precision, so a test does not depend on what the browser offers. */
+  async useLocalModel(model: string, options: { device?: 'wasm' | 'webgpu'; dtype?: 'fp32' | 'q8'; n?: number } = {}) {
+    const column = this.column(options.n ?? 0);
+    await column.model.fill(model);
+    await column.device.selectOption(options.device ?? 'wasm');
+    await column.precision.selectOption(options.dtype ?? 'fp32');
+  }
+
   async goto() {
     await this.page.goto('/');
     await expect(this.page.getByRole('heading', { name: 'Rerank Playground' })).toBeVisible();

@@ -27,14 +27,15 @@ export function LocalModelSettings({ columnId, config }: { columnId: string; con
           spellCheck={false}
           className="mt-0.5 w-full rounded border border-slate-300 px-2 py-1 font-mono text-xs"
         />
-        <datalist id={listId}>
+      </label>
+      {/* Outside the label: option texts inside it would become part of the field's accessible name. */}
+      <datalist id={listId}>
           {CATALOG.map((m) => (
             <option key={m.id} value={m.id}>
               {m.label}
             </option>
           ))}
         </datalist>
-      </label>
       <p data-testid="model-info" className="text-slate-500">
         {info
           ? `${info.languages} · ${info.licence} · ${size ? `about ${size} MB as ${resolved.dtype}` : `no ${resolved.dtype} build`} · ${info.note}`
