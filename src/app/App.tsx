@@ -5,6 +5,7 @@ import { DocumentsInput } from '../features/input/DocumentsInput';
 import { ParseStatus } from '../features/input/ParseStatus';
 import { PresetPicker } from '../features/input/PresetPicker';
 import { QueryInput } from '../features/input/QueryInput';
+import { AddColumnMenu } from '../features/rankings/AddColumnMenu';
 import { Comparison } from '../features/rankings/Comparison';
 import { RerankBar } from '../features/rerank/RerankBar';
 import { useAppStore } from '../store';
@@ -39,6 +40,7 @@ export function App() {
         <Panel title="Rankings" className="min-w-0">
           <div className="space-y-4">
             <RerankBar />
+            <AddColumnMenu />
             <Comparison />
           </div>
         </Panel>

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import { idleRun, type Column } from './columns';
 import { createInputSlice, initialInput, type InputSlice } from './inputSlice';
+import { createJudgmentsSlice, initialJudgments, type JudgmentsSlice } from './judgmentsSlice';
 import { createKeySlice, type KeySlice } from './keySlice';
 import { createDebouncedStorage } from './persistStorage';
 import { createRerankSlice, initialRerank, syncColumnCounter, type RerankSlice } from './rerankSlice';
@@ -12,7 +13,7 @@ export interface StatusSlice {
   persistWarning: string | null;
 }
 
-export type AppState = InputSlice & SettingsSlice & RerankSlice & KeySlice & StatusSlice;
+export type AppState = InputSlice & SettingsSlice & RerankSlice & JudgmentsSlice & KeySlice & StatusSlice;
 
 const STORAGE_KEY = 'rerank-playground';
 const STORAGE_VERSION = 1;
@@ -31,6 +32,9 @@ function persistedPart(state: AppState) {
     bm25: state.bm25,
     topN: state.topN,
     scoreDisplay: state.scoreDisplay,
+    judgmentsByQuery: state.judgmentsByQuery,
+    metricK: state.metricK,
+    gain: state.gain,
     columns: state.columns.map((c) => ({ id: c.id, config: c.config })),
   };
 }
@@ -43,6 +47,7 @@ export const useAppStore = create<AppState>()(
       ...createInputSlice(...a),
       ...createSettingsSlice(...a),
       ...createRerankSlice(...a),
+      ...createJudgmentsSlice(...a),
       ...createKeySlice(...a),
       persistWarning: null,
     }),
@@ -68,5 +73,5 @@ export const useAppStore = create<AppState>()(
 
 /** Back to a first visit (tests, and the "Reset" action). */
 export function resetAppState(): void {
-  useAppStore.setState({ ...initialInput, ...initialSettings, ...initialRerank, persistWarning: null });
+  useAppStore.setState({ ...initialInput, ...initialSettings, ...initialRerank, ...initialJudgments, persistWarning: null });
 }

@@ -1,8 +1,9 @@
 import { parseDocuments, type ParseResult } from '../core/parse';
 import { buildBm25Index, scoreBm25, type Bm25Index } from '../core/retrieval/bm25';
 import { firstStageRanking, rankByScore } from '../core/ranking';
-import type { Candidate, Ranking } from '../core/types';
+import type { Candidate, Judgments, Ranking } from '../core/types';
 import type { AppState } from './index';
+import { judgmentKey } from './judgmentsSlice';
 import { memoizeLast } from './memo';
 import type { Bm25Settings, FirstStageSource } from './settingsSlice';
 
@@ -63,3 +64,15 @@ export const selectCandidateById = (s: AppState): ReadonlyMap<string, Candidate>
 const candidateMapMemo = memoizeLast((candidates: readonly Candidate[]) => new Map(candidates.map((c) => [c.id, c])));
 
 export type { Bm25Settings };
+
+const judgmentsMemo = memoizeLast((candidates: readonly Candidate[], saved: Judgments | undefined): Judgments => {
+  const merged: Record<string, number> = {};
+  // Judgments that came with the documents (a `relevance`, `label` or `qrel` field) are the starting point...
+  for (const c of candidates) if (c.relevance !== undefined) merged[c.id] = c.relevance;
+  // ...and the user's own marks for this query win.
+  return { ...merged, ...(saved ?? {}) };
+});
+
+/** The judgments in force for the current query. */
+export const selectJudgments = (s: AppState): Judgments =>
+  judgmentsMemo(selectParsed(s).candidates, s.judgmentsByQuery[judgmentKey(s.query)]);

@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { ScoreBar } from '../../components/ScoreBar';
+import { JudgmentControl } from '../judgments/JudgmentControl';
 import type { ScoreKind } from '../../core/types';
 import { formatScore } from './formatScore';
 
@@ -39,6 +40,9 @@ export function RankingRow({ row, scoreKind, testId, tone, badge, details }: Ran
               {row.id}
             </span>
             {badge}
+            <span className="ml-auto">
+              <JudgmentControl docId={row.id} />
+            </span>
           </div>
           <p className={`text-sm leading-snug text-slate-700 ${expanded ? 'whitespace-pre-wrap' : 'line-clamp-2'}`}>{row.text}</p>
           {long && (
