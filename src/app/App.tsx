@@ -5,6 +5,8 @@ import { DocumentsInput } from '../features/input/DocumentsInput';
 import { ParseStatus } from '../features/input/ParseStatus';
 import { PresetPicker } from '../features/input/PresetPicker';
 import { QueryInput } from '../features/input/QueryInput';
+import { ChangeSummary } from '../features/metrics/ChangeSummary';
+import { MetricsPanel } from '../features/metrics/MetricsPanel';
 import { AddColumnMenu } from '../features/rankings/AddColumnMenu';
 import { Comparison } from '../features/rankings/Comparison';
 import { RerankBar } from '../features/rerank/RerankBar';
@@ -41,8 +43,12 @@ export function App() {
           <div className="space-y-4">
             <RerankBar />
             <AddColumnMenu />
+            <ChangeSummary />
             <Comparison />
           </div>
+        </Panel>
+        <Panel title="Metrics" className="min-w-0 lg:col-start-2">
+          <MetricsPanel />
         </Panel>
       </main>
     </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rerankedOrder } from './rerankedOrder';
+import { finalRanking, rerankedOrder } from './rerankedOrder';
 import type { Candidate, Ranking } from './types';
 
 const candidates: Candidate[] = ['a', 'b', 'c', 'd', 'e'].map((id, index) => ({ id, index, text: id }));
@@ -32,5 +32,18 @@ describe('rerankedOrder', () => {
   it('breaks equal scores by input order', () => {
     const order = rerankedOrder(firstStage, byId, ['c', 'a'], { a: 1, c: 1 }, 'raw logit');
     expect(order.reranked.entries.map((e) => e.id)).toEqual(['a', 'c']);
+  });
+});
+
+describe('finalRanking', () => {
+  it('appends the documents below the cut after the reranked ones and renumbers the ranks', () => {
+    const order = rerankedOrder(firstStage, byId, ['a', 'b', 'c'], { a: 1, b: -0.5, c: 2.5 }, 'raw logit');
+    expect(finalRanking(order).entries.map((e) => [e.id, e.rank])).toEqual([
+      ['c', 1],
+      ['a', 2],
+      ['b', 3],
+      ['d', 4],
+      ['e', 5],
+    ]);
   });
 });

@@ -38,3 +38,13 @@ export function rerankedOrder(
   const notReranked = firstStage.entries.filter((e) => !sent.has(e.id));
   return { reranked, pending, notReranked };
 }
+
+/**
+ * The whole list a reader sees in a reranked column: the reranked documents, then those below the cut in
+ * first-stage order, ranked 1..n. Documents still pending (a run in flight) are left out. Metrics and rank
+ * correlations are computed on this list, so the documents the reranker never saw count where they sit.
+ */
+export function finalRanking(order: RerankedOrder): Ranking {
+  const entries = [...order.reranked.entries, ...order.notReranked].map((entry, i) => ({ ...entry, rank: i + 1 }));
+  return { scoreKind: order.reranked.scoreKind, entries };
+}

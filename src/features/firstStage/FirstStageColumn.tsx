@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { Notice } from '../../components/Notice';
 import { barFraction, scoreRange } from '../../core/ranking';
 import { useAppStore } from '../../store';
@@ -12,6 +12,7 @@ const sourceNames = { supplied: 'retriever scores', bm25: 'BM25', input: 'input 
 export function FirstStageColumn() {
   const { ranking, source, notice } = useAppStore(selectFirstStage);
   const byId = useAppStore(selectCandidateById);
+  const topN = useAppStore((s) => s.topN);
   const { visible, hasMore, showMore } = useShowMore(ranking.entries.length);
   const [explained, setExplained] = useState<string | null>(null);
   const range = scoreRange(ranking);
@@ -32,8 +33,8 @@ export function FirstStageColumn() {
             const candidate = byId.get(entry.id);
             const open = explained === entry.id;
             return (
+              <Fragment key={entry.id}>
               <RankingRow
-                key={entry.id}
                 testId="first-stage-row"
                 tone="first"
                 scoreKind={ranking.scoreKind}
@@ -52,6 +53,8 @@ export function FirstStageColumn() {
                 }
                 details={open ? <Bm25Explanation docIndex={entry.index} docId={entry.id} /> : undefined}
               />
+              {entry.rank === topN && ranking.entries.length > topN && <TopNCut topN={topN} />}
+              </Fragment>
             );
           })}
         </ol>
@@ -62,5 +65,16 @@ export function FirstStageColumn() {
         </button>
       )}
     </div>
+  );
+}
+
+/** The line below which the reranker never looks. */
+function TopNCut({ topN }: { topN: number }) {
+  return (
+    <li role="separator" aria-label={`top-${topN} cut: the reranker sees only the documents above`} data-testid="top-n-cut" className="my-1 flex items-center gap-2 text-xs font-medium text-amber-700">
+      <span className="h-0 flex-1 border-t-2 border-dashed border-amber-400" />
+      top-{topN} cut · the reranker never sees what is below
+      <span className="h-0 flex-1 border-t-2 border-dashed border-amber-400" />
+    </li>
   );
 }

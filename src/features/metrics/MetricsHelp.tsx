@@ -1,0 +1,18 @@
+/** The conventions, stated where the numbers are (trec_eval's, so results match published tools). */
+export function MetricsHelp() {
+  return (
+    <details className="text-xs text-slate-600">
+      <summary className="cursor-pointer font-medium text-slate-700">How these are computed</summary>
+      <ul className="mt-1 list-disc space-y-0.5 pl-5">
+        <li>Grades: 0 not relevant, 1 somewhat, 2 relevant, 3 highly relevant. A grade of 1 or more counts as relevant; unjudged documents count as not relevant.</li>
+        <li>P@k divides by k, even when the list is shorter than k.</li>
+        <li>Recall@k and AP divide by all judged-relevant documents, including those the ranking never retrieved.</li>
+        <li>MRR here is the reciprocal rank of the first relevant document for this one query.</li>
+        <li>nDCG@k uses linear gain (the grade) by default, or 2^grade − 1; its ideal ranking is built from all judged documents.</li>
+        <li>A reranked column is measured as you see it: the reranked top N, then the documents below the cut in first-stage order.</li>
+        <li>With no relevant judgments a metric is undefined and shows n/a, not 0. Ties in score keep input order.</li>
+        <li>Kendall&apos;s τ compares two orders over the documents both contain: 1 same order, −1 reversed.</li>
+      </ul>
+    </details>
+  );
+}
