@@ -24,8 +24,8 @@ export function App() {
           <p className="text-sm text-slate-500">A first stage finds candidates; a cross-encoder reorders them. See what changes.</p>
         </div>
       </header>
-      <main className="mx-auto grid max-w-screen-2xl gap-4 p-4 lg:grid-cols-[minmax(22rem,28rem)_1fr]">
-        <div className="space-y-4">
+      <main className="mx-auto grid max-w-screen-2xl items-start gap-4 p-4 lg:grid-cols-[minmax(22rem,28rem)_1fr]">
+        <div className="space-y-4 lg:row-span-2">
           <Panel title="Input">
             <div className="space-y-3">
               <PresetPicker />

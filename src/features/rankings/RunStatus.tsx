@@ -1,4 +1,5 @@
 import { Notice } from '../../components/Notice';
+import { ProgressBar } from '../../components/ProgressBar';
 import type { RunState } from '../../store/columns';
 
 function formatBytes(bytes: number): string {
@@ -28,7 +29,7 @@ export function RunStatus({ run, outOfDate }: { run: RunState; outOfDate: boolea
             {files.map(([file, f]) => (
               <li key={file} className="flex items-center gap-2">
                 <span className="w-40 truncate font-mono">{file}</span>
-                <progress max={f.total || 1} value={f.loaded} className="h-1.5 flex-1" aria-label={`download of ${file}`} />
+                <ProgressBar max={f.total} value={f.loaded} label={`download of ${file}`} className="flex-1" />
               </li>
             ))}
           </ul>
@@ -37,7 +38,7 @@ export function RunStatus({ run, outOfDate }: { run: RunState; outOfDate: boolea
       {run.status === 'loading' && files.length === 0 && <p>Loading the model…</p>}
       {progress && (run.status === 'running' || run.status === 'cancelled') && (
         <div className="flex items-center gap-2">
-          <progress max={progress.total || 1} value={progress.scored} className="h-2 flex-1" aria-label="documents scored" />
+          <ProgressBar max={progress.total} value={progress.scored} label="documents scored" className="flex-1" />
           <span data-testid="scored-count" className="tabular-nums">
             {progress.scored} / {progress.total} scored
           </span>
