@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, findChromium } from './e2e/browser';
 
-const port = 4173;
+// E2E_PORT lets a second checkout run its tests while another one holds 4173.
+const port = Number(process.env.E2E_PORT ?? 4173);
 const executablePath = findChromium();
 
 export default defineConfig({
