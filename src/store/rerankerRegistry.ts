@@ -1,4 +1,6 @@
 import { rerankWithCohere } from '../rerankers/cohere/client';
+import { MAX_RATE_LIMIT_RETRIES, seconds } from '../rerankers/cohere/messages';
+import { sleepUnlessAborted } from '../rerankers/cohere/transport';
 import { LocalReranker, type LocalRerankerEvent, type LocalRerankerSettings } from '../rerankers/local/client';
 import { defaultDtype, type DeviceSupport } from '../rerankers/local/device';
 import type { Reranker } from '../rerankers/types';
@@ -37,8 +39,22 @@ export function disposeReranker(columnId: string): void {
   localRerankers.delete(columnId);
 }
 
-/** A remote reranker for one run; the key is handed in, never stored here. */
-export function cohereReranker(config: Extract<ColumnConfig, { kind: 'cohere' }>, apiKey: string): Reranker {
+/**
+ * A remote reranker for one run; the key is handed in, never stored here. `onNotes` shows a rate-limit
+ * wait while it lasts (the client retries a 429 on its own) and clears it when the wait is over.
+ */
+export function cohereReranker(
+  config: Extract<ColumnConfig, { kind: 'cohere' }>,
+  apiKey: string,
+  onNotes: (notes: string[]) => void = () => {},
+): Reranker {
+  let retries = 0;
+  const sleepAndTell = async (ms: number, signal?: AbortSignal) => {
+    retries++;
+    onNotes([`Rate limited (429): retrying in ${seconds(ms)} (retry ${retries} of ${MAX_RATE_LIMIT_RETRIES}).`]);
+    await sleepUnlessAborted(ms, signal);
+    onNotes([]);
+  };
   return {
     rank: (query, docs, options = {}) =>
       rerankWithCohere({
@@ -48,6 +64,7 @@ export function cohereReranker(config: Extract<ColumnConfig, { kind: 'cohere' }>
         settings: config.settings,
         signal: options.signal,
         onProgress: options.onProgress,
+        sleep: sleepAndTell,
       }).then((result) => (result.ok ? { ok: true, value: { ...result.value, scoreKind: 'relevance score' as const } } : result)),
   };
 }

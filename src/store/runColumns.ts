@@ -53,7 +53,7 @@ async function runColumn(column: Column, query: string, top: Candidate[], get: G
     progress: { scored: 0, total: ids.length },
   });
 
-  const reranker = await rerankerFor(column, get, (event) => onLocalEvent(event, patch));
+  const reranker = await rerankerFor(column, get, (event) => onLocalEvent(event, patch), (notes) => patch({ notes }));
   const result = await reranker.rank(
     query,
     top.map((c) => c.text),
@@ -109,7 +109,7 @@ function onLocalEvent(event: LocalRerankerEvent, patch: (p: (run: RunState) => P
   }
 }
 
-async function rerankerFor(column: Column, get: Get, onEvent: (event: LocalRerankerEvent) => void): Promise<Reranker> {
+async function rerankerFor(column: Column, get: Get, onEvent: (event: LocalRerankerEvent) => void, onNotes: (notes: string[]) => void): Promise<Reranker> {
   const { config } = column;
   if (config.kind === 'local') {
     let support = get().deviceSupport;
@@ -119,7 +119,7 @@ async function rerankerFor(column: Column, get: Get, onEvent: (event: LocalReran
     }
     return localRerankerFor(column.id, resolveLocalSettings(config, support), onEvent);
   }
-  if (config.kind === 'cohere') return cohereReranker(config, get().cohereApiKey);
+  if (config.kind === 'cohere') return cohereReranker(config, get().cohereApiKey, onNotes);
   return bm25Reranker(get);
 }
 

@@ -5,6 +5,7 @@ import { displayScore, scoreDisplayLabels } from '../../core/scoreDisplay';
 import { useAppStore } from '../../store';
 import { columnTitle, runSignature, type Column } from '../../store/columns';
 import { selectCandidateById, selectFirstStage } from '../../store/selectors';
+import { CohereSettingsPanel } from '../cohere/CohereSettingsPanel';
 import { LocalModelSettings } from '../models/LocalModelSettings';
 import { RankingRow } from './RankingRow';
 import { RankMoveBadge } from './RankMoveBadge';
@@ -44,6 +45,7 @@ export function RerankedColumn({ column, removable }: { column: Column; removabl
         )}
       </div>
       {config.kind === 'local' && <LocalModelSettings columnId={column.id} config={config} />}
+      {config.kind === 'cohere' && <CohereSettingsPanel columnId={column.id} config={config} error={run.error} />}
       <p className="my-2 text-xs text-slate-500">score: {scoreName}</p>
       <RunStatus run={run} outOfDate={outOfDate} />
       {!hasRun ? (
@@ -81,7 +83,7 @@ export function RerankedColumn({ column, removable }: { column: Column; removabl
           })}
           {order.pending.filter(take).map((id) => (
             <li key={id} data-testid="pending-row" className="border-b border-slate-100 py-2 text-sm text-slate-400">
-              <span className="font-mono text-xs">{id}</span> {run.status === 'cancelled' ? 'not scored (cancelled)' : 'scoring…'}
+              <span className="font-mono text-xs">{id}</span> {run.status === 'cancelled' ? 'not scored (cancelled)' : run.status === 'error' ? 'not scored (the reranker failed)' : 'scoring…'}
             </li>
           ))}
           {order.notReranked.filter(take).map((entry) => (
