@@ -81,6 +81,12 @@ export const defaultLocalConfig: LocalColumnConfig = {
   batchSize: 8,
 };
 
+/** What a column's numbers will mean, known before its first run. */
+export function scoreKindOf(config: ColumnConfig): ScoreKind {
+  if (config.kind === 'local') return 'raw logit';
+  return config.kind === 'bm25' ? 'BM25' : 'relevance score';
+}
+
 export function columnTitle(config: ColumnConfig): string {
   if (config.kind === 'local') return config.model;
   if (config.kind === 'bm25') return 'BM25 over the top N';

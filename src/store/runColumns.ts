@@ -3,7 +3,7 @@ import type { Candidate } from '../core/types';
 import type { LocalRerankerEvent } from '../rerankers/local/client';
 import { detectDevices } from '../rerankers/local/device';
 import type { Reranker, RerankOutcome } from '../rerankers/types';
-import { idleRun, runSignature, type Column, type RunState } from './columns';
+import { idleRun, runSignature, scoreKindOf, type Column, type RunState } from './columns';
 import type { AppState } from './index';
 import { cohereReranker, localRerankerFor, resolveLocalSettings } from './rerankerRegistry';
 import { selectBm25Scores, selectFirstStage, selectParsed } from './selectors';
@@ -49,7 +49,7 @@ async function runColumn(column: Column, query: string, top: Candidate[], get: G
     status: column.config.kind === 'local' ? 'loading' : 'running',
     signature: runSignature(query, ids),
     ids,
-    scoreKind: column.config.kind === 'local' ? 'raw logit' : column.config.kind === 'bm25' ? 'BM25' : 'relevance score',
+    scoreKind: scoreKindOf(column.config),
     progress: { scored: 0, total: ids.length },
   });
 

@@ -29,6 +29,9 @@ const bm25ScoresMemo = memoizeLast((index: Bm25Index, query: string, k1: number,
 
 export const selectBm25Scores = (s: AppState): Float64Array => bm25ScoresMemo(selectBm25Index(s), s.query, s.bm25.k1, s.bm25.b);
 
+/** How the first stage is named on screen: "First stage: BM25". */
+export const firstStageNames: Record<FirstStageSource, string> = { supplied: 'retriever scores', bm25: 'BM25', input: 'input order' };
+
 export interface FirstStage {
   ranking: Ranking;
   /** The source in force: a "supplied" choice without any supplied score falls back to BM25. */

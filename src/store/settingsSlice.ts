@@ -1,7 +1,8 @@
 import type { StateCreator } from 'zustand';
+import type { FirstStageSource } from '../core/ranking';
 import type { AppState } from './index';
 
-export type FirstStageSource = 'supplied' | 'input' | 'bm25';
+export type { FirstStageSource };
 
 export interface Bm25Settings {
   k1: number;

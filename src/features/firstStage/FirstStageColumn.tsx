@@ -2,12 +2,10 @@ import { Fragment, useState } from 'react';
 import { Notice } from '../../components/Notice';
 import { barFraction, scoreRange } from '../../core/ranking';
 import { useAppStore } from '../../store';
-import { selectCandidateById, selectFirstStage } from '../../store/selectors';
+import { firstStageNames, selectCandidateById, selectFirstStage } from '../../store/selectors';
 import { RankingRow } from '../rankings/RankingRow';
 import { useShowMore } from '../rankings/useShowMore';
 import { Bm25Explanation } from './Bm25Explanation';
-
-const sourceNames = { supplied: 'retriever scores', bm25: 'BM25', input: 'input order' } as const;
 
 export function FirstStageColumn() {
   const { ranking, source, notice } = useAppStore(selectFirstStage);
@@ -16,7 +14,7 @@ export function FirstStageColumn() {
   const { visible, hasMore, showMore } = useShowMore(ranking.entries.length);
   const [explained, setExplained] = useState<string | null>(null);
   const range = scoreRange(ranking);
-  const label = `First stage: ${sourceNames[source]}`;
+  const label = `First stage: ${firstStageNames[source]}`;
   return (
     <div className="min-w-0">
       <h3 className="mb-1 text-sm font-semibold text-slate-800">{label}</h3>

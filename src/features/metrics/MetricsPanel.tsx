@@ -2,14 +2,12 @@ import { useMemo } from 'react';
 import { countRelevant, type GainKind } from '../../core/metrics';
 import { useAppStore } from '../../store';
 import { selectColumnRankings } from '../../store/rankingSelectors';
-import { selectFirstStage, selectJudgments } from '../../store/selectors';
+import { firstStageNames, selectFirstStage, selectJudgments } from '../../store/selectors';
 import { MetricsHelp } from './MetricsHelp';
 import { MetricsTable, type NamedRanking } from './MetricsTable';
 import { QrelsControls } from './QrelsControls';
 import { RecallCeilingNotice } from './RecallCeilingNotice';
 import { TauMatrix } from './TauMatrix';
-
-const sourceNames = { supplied: 'retriever scores', bm25: 'BM25', input: 'input order' } as const;
 
 /** Precision, recall, MRR, AP and nDCG for every ranking shown, against the user's judgments. */
 export function MetricsPanel() {
@@ -22,7 +20,7 @@ export function MetricsPanel() {
   const setGain = useAppStore((s) => s.setGain);
   const rankings: NamedRanking[] = useMemo(
     () => [
-      { name: `First stage: ${sourceNames[firstStage.source]}`, ranking: firstStage.ranking },
+      { name: `First stage: ${firstStageNames[firstStage.source]}`, ranking: firstStage.ranking },
       ...columns.map((c) => ({ name: `Reranked: ${c.title}`, ranking: c.ranking })),
     ],
     [firstStage, columns],
