@@ -32,26 +32,26 @@ export function FirstStageColumn() {
             const open = explained === entry.id;
             return (
               <Fragment key={entry.id}>
-              <RankingRow
-                testId="first-stage-row"
-                tone="first"
-                scoreKind={ranking.scoreKind}
-                row={{ id: entry.id, rank: entry.rank, score: entry.score, text: candidate?.text ?? '', fraction: barFraction(entry.score, range) }}
-                badge={
-                  source === 'bm25' ? (
-                    <button
-                      type="button"
-                      className="text-xs text-indigo-700 underline"
-                      aria-expanded={open}
-                      onClick={() => setExplained(open ? null : entry.id)}
-                    >
-                      Why {entry.score.toFixed(2)}?<span className="sr-only"> BM25 terms for {entry.id}</span>
-                    </button>
-                  ) : undefined
-                }
-                details={open ? <Bm25Explanation docIndex={entry.index} docId={entry.id} /> : undefined}
-              />
-              {entry.rank === topN && ranking.entries.length > topN && <TopNCut topN={topN} />}
+                <RankingRow
+                  testId="first-stage-row"
+                  tone="first"
+                  scoreKind={ranking.scoreKind}
+                  row={{ id: entry.id, rank: entry.rank, score: entry.score, text: candidate?.text ?? '', fraction: barFraction(entry.score, range) }}
+                  badge={
+                    source === 'bm25' ? (
+                      <button
+                        type="button"
+                        className="text-xs text-indigo-700 underline"
+                        aria-expanded={open}
+                        onClick={() => setExplained(open ? null : entry.id)}
+                      >
+                        Why {entry.score.toFixed(2)}?<span className="sr-only"> BM25 terms for {entry.id}</span>
+                      </button>
+                    ) : undefined
+                  }
+                  details={open ? <Bm25Explanation docIndex={entry.index} docId={entry.id} /> : undefined}
+                />
+                {entry.rank === topN && ranking.entries.length > topN && <TopNCut topN={topN} />}
               </Fragment>
             );
           })}
