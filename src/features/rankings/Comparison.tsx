@@ -1,17 +1,39 @@
+import { useRef } from 'react';
 import { useAppStore } from '../../store';
+import { LinesLegend } from '../compare/LinesLegend';
+import { RankLines } from '../compare/RankLines';
+import { useComparisonLayout } from '../compare/useComparisonLayout';
 import { FirstStageColumn } from '../firstStage/FirstStageColumn';
 import { RerankedColumn } from './RerankedColumn';
 
-/** The first stage and every reranked column, side by side. */
+/**
+ * The first stage and every reranked column, side by side, with lines across the gutters that join each
+ * document's rows. The gutters are wide enough for a line's slope to read.
+ */
 export function Comparison() {
   const columns = useAppStore((s) => s.columns);
+  const origin = useRef<HTMLDivElement>(null);
+  const grid = useRef<HTMLDivElement>(null);
+  const boxes = useComparisonLayout(origin, grid);
+  const hasResults = columns.some((c) => c.run.ids.length > 0);
   return (
-    <div className="overflow-x-auto">
-      <div className="grid gap-6" style={{ gridTemplateColumns: `repeat(${columns.length + 1}, minmax(18rem, 1fr))` }}>
-        <FirstStageColumn />
-        {columns.map((column) => (
-          <RerankedColumn key={column.id} column={column} removable={columns.length > 1} />
-        ))}
+    <div className="space-y-2">
+      {hasResults && <LinesLegend />}
+      <div className="overflow-x-auto">
+        {/* The lines are drawn in this box's coordinates, so page and horizontal scrolling move them with the rows. */}
+        <div ref={origin} className="relative">
+          <div ref={grid} className="grid items-start gap-x-12" style={{ gridTemplateColumns: `repeat(${columns.length + 1}, minmax(18rem, 1fr))` }}>
+            <div data-compare-column={0} className="min-w-0">
+              <FirstStageColumn />
+            </div>
+            {columns.map((column, i) => (
+              <div key={column.id} data-compare-column={i + 1} className="min-w-0">
+                <RerankedColumn column={column} removable={columns.length > 1} />
+              </div>
+            ))}
+          </div>
+          <RankLines boxes={boxes} />
+        </div>
       </div>
     </div>
   );

@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { ScoreBar } from '../../components/ScoreBar';
+import { useRowHighlight } from '../compare/useRowHighlight';
 import { JudgmentControl } from '../judgments/JudgmentControl';
 import type { ScoreKind } from '../../core/types';
 import { formatScore } from './formatScore';
@@ -28,8 +29,17 @@ interface RankingRowProps {
 export function RankingRow({ row, scoreKind, testId, tone, badge, details }: RankingRowProps) {
   const [expanded, setExpanded] = useState(false);
   const long = row.text.length > 160;
+  // Hovering or focusing a row highlights the same document in the other columns, and its lines.
+  const { highlighted, handlers } = useRowHighlight(row.id);
   return (
-    <li data-testid={testId} data-doc-id={row.id} data-score={row.rawScore ?? row.score} className="border-b border-slate-100 py-2 last:border-b-0">
+    <li
+      data-testid={testId}
+      data-doc-id={row.id}
+      data-score={row.rawScore ?? row.score}
+      data-highlighted={highlighted ? 'true' : undefined}
+      {...handlers}
+      className={`border-b border-slate-100 py-2 last:border-b-0 ${highlighted ? 'rounded-md bg-indigo-50 ring-2 ring-indigo-300 ring-inset' : ''}`}
+    >
       <div className="grid grid-cols-[2.25rem_1fr_6.5rem] gap-2">
         <span className="pt-0.5 text-right font-mono text-sm text-slate-500" aria-label={`rank ${row.rank}`}>
           {row.rank}
