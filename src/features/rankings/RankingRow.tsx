@@ -46,21 +46,24 @@ export function RankingRow({ row, scoreKind, testId, tone, badge, details }: Ran
         </span>
         <div className="min-w-0">
           <div className="flex items-center gap-2">
-            <span data-testid="doc-id" className="truncate font-mono text-xs font-semibold text-slate-800">
+            <span data-testid="doc-id" className="min-w-0 truncate font-mono text-xs font-semibold text-slate-800" title={row.id}>
               {row.id}
             </span>
             {badge}
-            <span className="ml-auto">
-              <JudgmentControl docId={row.id} />
-            </span>
           </div>
           <p className={`text-sm leading-snug text-slate-700 ${expanded ? 'whitespace-pre-wrap' : 'line-clamp-2'}`}>{row.text}</p>
-          {long && (
-            <button type="button" className="text-xs text-indigo-700 underline" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
-              {expanded ? 'Show less' : 'Show all'}
-              <span className="sr-only"> of {row.id}</span>
-            </button>
-          )}
+          {/* The judgment sits on its own line, so a narrow column never squeezes the document id away. */}
+          <div className="mt-0.5 flex items-center justify-between gap-2">
+            {long ? (
+              <button type="button" className="text-xs text-indigo-700 underline" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
+                {expanded ? 'Show less' : 'Show all'}
+                <span className="sr-only"> of {row.id}</span>
+              </button>
+            ) : (
+              <span />
+            )}
+            <JudgmentControl docId={row.id} />
+          </div>
           {details}
         </div>
         <div className="space-y-1 pt-0.5 text-right">
