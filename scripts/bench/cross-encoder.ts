@@ -1,83 +1,110 @@
 /**
- * Native-side speed of a test cross-encoder: onnxruntime-node on synthetic pairs of a fixed token length,
- * batched like the app does. The browser side is measured through the app UI; compare the two on the
- * same machine.
+ * Node side of the cross-encoder benchmark: onnxruntime-node on the very inputs the app's worker builds
+ * (the same tokenizer, pair encoding, length-sorted batches and padding), so the browser/native ratio
+ * compares runtimes, not inputs. With runtime 'wasm' it runs onnxruntime-web's WASM build in Node instead,
+ * which splits the gap into WASM kernels versus everything the browser adds.
  */
 import path from 'node:path';
-import * as ort from 'onnxruntime-node';
+import { performance } from 'node:perf_hooks';
+import { AutoTokenizer, env } from '@huggingface/transformers';
+import { planBatches } from '../../src/core/batching';
+import { padBatch, type PaddedBatch } from '../../src/core/pairEncoding';
+import { encodePairs, pairTemplateOf } from '../../src/rerankers/local/crossEncoder';
 
-export interface NativeBenchOptions {
-  /** Folder with onnx/model.onnx; default test-models/test/minilm-l6-random. */
-  modelDir?: string;
-  dtype?: 'fp32' | 'q8';
-  docs?: number;
-  /** Length of each full pair, special tokens included. */
-  tokensPerPair?: number;
-  batchSize?: number;
-  /** onnxruntime-node intra-op threads; default: its own choice. */
-  threads?: number;
-  /** Timed passes over all docs, after one warm-up pass. */
-  passes?: number;
+export interface NativeRun {
+  /** Tokenize, encode, pad and run every batch: what the worker's inference time covers. */
+  totalMs: number;
+  tokenizeMs: number;
+  /** CPU time of this process over the run: about threads x totalMs when nothing else competes. */
+  cpuMs: number;
 }
 
-export interface NativeBenchResult {
-  pairsPerSecond: number;
-  msPerPair: number;
-  passMs: number[];
-  settings: Required<Omit<NativeBenchOptions, 'threads'>> & { threads: number | 'default' };
+export interface NativeOptions {
+  modelsRoot: string;
+  modelId: string;
+  dtype: 'fp32' | 'q8';
+  /** Threads, to match the browser's WASM thread count. */
+  threads: number;
+  /** 'node': onnxruntime-node (native kernels); 'wasm': onnxruntime-web in Node (once per process: its thread count sticks). */
+  runtime?: 'node' | 'wasm';
 }
 
-const CLS = 101;
-const SEP = 102;
-const QUERY_TOKENS = 8;
+/** The part of onnxruntime's API used here; onnxruntime-node and onnxruntime-web both have it. */
+interface Session {
+  run(feeds: Record<string, object>): Promise<unknown>;
+  release(): Promise<void>;
+}
+interface OrtModule {
+  Tensor: new (type: 'int64', data: BigInt64Array, dims: readonly number[]) => object;
+  InferenceSession: { create(path: string, options: { intraOpNumThreads?: number; interOpNumThreads?: number }): Promise<Session> };
+}
 
-function batchFeeds(rows: number, tokensPerPair: number, seed: number): Record<string, ort.Tensor> {
-  const ids = new BigInt64Array(rows * tokensPerPair);
-  const types = new BigInt64Array(rows * tokensPerPair);
-  for (let r = 0; r < rows; r++) {
-    for (let t = 0; t < tokensPerPair; t++) {
-      const at = r * tokensPerPair + t;
-      const isSep = t === QUERY_TOKENS + 1 || t === tokensPerPair - 1;
-      ids[at] = BigInt(t === 0 ? CLS : isSep ? SEP : 1000 + ((seed + r * 7919 + t * 104729) % 28000));
-      types[at] = t > QUERY_TOKENS + 1 ? 1n : 0n;
-    }
+async function openSession(runtime: 'node' | 'wasm', file: string, threads: number): Promise<{ ort: OrtModule; session: Session }> {
+  if (runtime === 'node') {
+    const ort: OrtModule = await import('onnxruntime-node');
+    return { ort, session: await ort.InferenceSession.create(file, { intraOpNumThreads: threads, interOpNumThreads: 1 }) };
   }
-  const dims = [rows, tokensPerPair];
+  const web = await import('onnxruntime-web');
+  web.env.wasm.numThreads = threads; // read when the first session starts the runtime
+  const ort: OrtModule = web;
+  return { ort, session: await ort.InferenceSession.create(file, {}) };
+}
+
+export interface PairInputs {
+  query: string;
+  docs: readonly string[];
+  maxLength: number;
+  batchSize: number;
+}
+
+function feeds(ort: OrtModule, batch: PaddedBatch): Record<string, object> {
   return {
-    input_ids: new ort.Tensor('int64', ids, dims),
-    attention_mask: new ort.Tensor('int64', new BigInt64Array(rows * tokensPerPair).fill(1n), dims),
-    token_type_ids: new ort.Tensor('int64', types, dims),
+    input_ids: new ort.Tensor('int64', batch.inputIds, batch.dims),
+    attention_mask: new ort.Tensor('int64', batch.attentionMask, batch.dims),
+    token_type_ids: new ort.Tensor('int64', batch.tokenTypeIds, batch.dims),
   };
 }
 
-export async function benchNativePairsPerSecond(options: NativeBenchOptions = {}): Promise<NativeBenchResult> {
-  const settings = {
-    modelDir: options.modelDir ?? path.resolve('test-models/test/minilm-l6-random'),
-    dtype: options.dtype ?? 'q8',
-    docs: options.docs ?? 100,
-    tokensPerPair: options.tokensPerPair ?? 200,
-    batchSize: options.batchSize ?? 8,
-    passes: options.passes ?? 2,
-    threads: options.threads ?? ('default' as const),
-  };
-  const file = settings.dtype === 'q8' ? 'model_quantized.onnx' : 'model.onnx';
-  const session = await ort.InferenceSession.create(path.join(settings.modelDir, 'onnx', file), {
-    ...(options.threads ? { intraOpNumThreads: options.threads } : {}),
-  });
-  const pass = async (): Promise<number> => {
+export class NativeCrossEncoder {
+  /** Pair tokens and padded tokens of the last run, to show how much padding costs. */
+  tokens = 0;
+  paddedTokens = 0;
+
+  private constructor(
+    private readonly encoder: Parameters<typeof encodePairs>[0] & { padId: number },
+    private readonly ort: OrtModule,
+    private readonly session: Session,
+  ) {}
+
+  static async open(options: NativeOptions): Promise<NativeCrossEncoder> {
+    env.allowRemoteModels = false;
+    env.allowLocalModels = true;
+    env.localModelPath = path.resolve(options.modelsRoot) + path.sep;
+    const tokenizer = await AutoTokenizer.from_pretrained(options.modelId);
+    const file = options.dtype === 'q8' ? 'model_quantized.onnx' : 'model.onnx';
+    const { ort, session } = await openSession(options.runtime ?? 'node', path.join(options.modelsRoot, options.modelId, 'onnx', file), options.threads);
+    return new NativeCrossEncoder({ tokenizer, template: pairTemplateOf(tokenizer), padId: tokenizer.pad_token_id ?? 0 }, ort, session);
+  }
+
+  async run(inputs: PairInputs): Promise<NativeRun> {
+    const cpuStart = process.cpuUsage();
     const started = performance.now();
-    for (let start = 0; start < settings.docs; start += settings.batchSize) {
-      await session.run(batchFeeds(Math.min(settings.batchSize, settings.docs - start), settings.tokensPerPair, start));
+    const encodings = encodePairs(this.encoder, inputs.query, inputs.docs, inputs.maxLength);
+    const tokenizeMs = performance.now() - started;
+    this.tokens = encodings.reduce((sum, e) => sum + e.inputIds.length, 0);
+    this.paddedTokens = 0;
+    for (const batch of planBatches(encodings.map((e) => e.inputIds.length), inputs.batchSize)) {
+      const rows = batch.indices.map((i) => encodings[i]).filter((e) => e !== undefined);
+      const padded = padBatch(rows, this.encoder.padId);
+      this.paddedTokens += padded.dims[0] * padded.dims[1];
+      await this.session.run(feeds(this.ort, padded));
     }
-    return performance.now() - started;
-  };
-  try {
-    await pass(); // warm-up: first runs allocate and pick kernels
-    const passMs: number[] = [];
-    for (let i = 0; i < settings.passes; i++) passMs.push(await pass());
-    const best = Math.min(...passMs);
-    return { pairsPerSecond: (settings.docs / best) * 1000, msPerPair: best / settings.docs, passMs, settings };
-  } finally {
-    await session.release();
+    const totalMs = performance.now() - started;
+    const cpu = process.cpuUsage(cpuStart);
+    return { totalMs, tokenizeMs, cpuMs: (cpu.user + cpu.system) / 1000 };
+  }
+
+  close(): Promise<void> {
+    return this.session.release();
   }
 }

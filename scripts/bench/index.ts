@@ -1,12 +1,16 @@
 /**
  * `npm run bench`: runs each section in order, then prints a summary.
  * To add a section, export a BenchSection from its own file and list it here.
+ * `npm run bench -- cross` runs only the sections whose name contains "cross".
  */
 import { performance } from 'node:perf_hooks';
 import { firstStageSection } from './first-stage';
 import { type BenchSection, printTable } from './harness';
+import { crossEncoderSection } from './rerank-section';
 
-const sections: readonly BenchSection[] = [firstStageSection];
+const allSections: readonly BenchSection[] = [firstStageSection, crossEncoderSection];
+const only = process.argv[2];
+const sections = only ? allSections.filter((s) => s.name.includes(only)) : allSections;
 
 async function main(): Promise<void> {
   console.log(`node ${process.version}, ${process.platform} ${process.arch}\n`);

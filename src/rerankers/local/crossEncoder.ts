@@ -43,6 +43,17 @@ export function configureEnvironment(appBaseUrl: string): void {
   }
 }
 
+/**
+ * onnxruntime-web's own default is min(4, ceil(cores / 2)): one thread on a two-core machine. Threads need
+ * cross-origin isolation (SharedArrayBuffer), so ask for them only then. Read once, when the first session
+ * initialises the runtime, so call this before any load.
+ */
+export function configureWasmThreads(crossOriginIsolated: boolean, hardwareConcurrency: number | undefined): void {
+  const wasm = env.backends.onnx.wasm;
+  if (wasm && crossOriginIsolated) wasm.numThreads = Math.min(4, hardwareConcurrency || 1);
+}
+
+/** The thread count onnxruntime-web really uses: after the first load it holds the value the runtime settled on. */
 export function wasmThreadCount(): number {
   return env.backends.onnx.wasm?.numThreads ?? 1;
 }

@@ -6,12 +6,13 @@
  */
 import { planBatches } from '../../core/batching';
 import { padBatch } from '../../core/pairEncoding';
-import { configureEnvironment, encodePairs, loadCrossEncoder, scoreBatch, UnsupportedModelError, wasmThreadCount, type CrossEncoder } from './crossEncoder';
+import { configureEnvironment, configureWasmThreads, encodePairs, loadCrossEncoder, scoreBatch, UnsupportedModelError, wasmThreadCount, type CrossEncoder } from './crossEncoder';
 import { classifyInferenceError, classifyLoadError, describeCause } from './errors';
 import type { LoadRequest, RerankRequest, WorkerReply, WorkerRequest } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 configureEnvironment(new URL(import.meta.env.BASE_URL, scope.location.origin).href);
+configureWasmThreads(scope.crossOriginIsolated, scope.navigator.hardwareConcurrency);
 
 let current: { key: string; encoder: Promise<CrossEncoder> } | undefined;
 const cancelled = new Set<number>();

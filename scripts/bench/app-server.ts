@@ -1,0 +1,52 @@
+/**
+ * The built app for the browser side of the benchmark: builds it when dist/ or the test models are missing,
+ * then serves it with `vite preview` (the same COOP/COEP headers as production) on a free port.
+ * BENCH_URL reuses a server that is already running instead.
+ */
+import { execSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import net from 'node:net';
+import { preview } from 'vite';
+
+export interface AppServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/** Builds when something the benchmark needs is missing; otherwise says which build it uses. */
+export function ensureBuilt(modelDir: string): void {
+  if (existsSync('dist/index.html') && existsSync(modelDir)) {
+    console.log(`using the existing build: dist/ from ${statSync('dist/index.html').mtime.toISOString()} (run \`npm run build\` after changing src/)`);
+    return;
+  }
+  console.log('dist/ or the test models are missing: building the app with `npm run build` ...');
+  execSync('npm run build', { stdio: ['ignore', 'ignore', 'inherit'] });
+  console.log('built the app.');
+}
+
+export async function startAppServer(): Promise<AppServer> {
+  const reuse = process.env.BENCH_URL;
+  if (reuse) {
+    console.log(`using the running app at ${reuse} (BENCH_URL)`);
+    return { url: reuse, close: async () => undefined };
+  }
+  const port = await freePort();
+  const server = await preview({ logLevel: 'error', preview: { port, strictPort: true, host: '127.0.0.1', open: false } });
+  const url = `http://127.0.0.1:${port}/`;
+  console.log(`serving dist/ with vite preview at ${url}`);
+  return {
+    url,
+    close: () => new Promise<void>((resolve, reject) => server.httpServer.close((error) => (error ? reject(error) : resolve()))),
+  };
+}
