@@ -5,6 +5,7 @@ import { detectDevices } from '../rerankers/local/device';
 import type { Reranker, RerankOutcome } from '../rerankers/types';
 import { idleRun, runSignature, scoreKindOf, type Column, type RunState } from './columns';
 import type { AppState } from './index';
+import { createStreamBuffer } from './streamBuffer';
 import { cohereReranker, localRerankerFor, resolveLocalSettings } from './rerankerRegistry';
 import { selectBm25Scores, selectFirstStage, selectParsed } from './selectors';
 
@@ -53,25 +54,28 @@ async function runColumn(column: Column, query: string, top: Candidate[], get: G
     progress: { scored: 0, total: ids.length },
   });
 
+  const buffer = createStreamBuffer((scores, progress) =>
+    patch((run) => ({ scores: { ...run.scores, ...scores }, ...(progress ? { status: 'running' as const, progress } : {}) })),
+  );
   const reranker = await rerankerFor(column, get, (event) => onLocalEvent(event, patch), (notes) => patch({ notes }));
   const result = await reranker.rank(
     query,
     top.map((c) => c.text),
     {
       signal,
-      onProgress: (progress) => patch({ status: 'running', progress }),
-      onPartial: (indices, scores) =>
-        patch((run) => {
-          const next = { ...run.scores };
-          indices.forEach((docIndex, k) => {
-            const id = ids[docIndex];
-            const score = scores[k];
-            if (id !== undefined && score !== undefined) next[id] = score;
-          });
-          return { scores: next };
-        }),
+      onProgress: buffer.setProgress,
+      onPartial: (indices, scores) => {
+        const byId: Record<string, number> = {};
+        indices.forEach((docIndex, k) => {
+          const id = ids[docIndex];
+          const score = scores[k];
+          if (id !== undefined && score !== undefined) byId[id] = score;
+        });
+        buffer.addScores(byId);
+      },
     },
   );
+  buffer.flush();
   if (result.ok) patch(doneState(result.value, ids));
   else patch({ status: result.error.cancelled ? 'cancelled' : 'error', error: result.error.cancelled ? null : result.error });
 }
