@@ -8,22 +8,11 @@ import { buildBm25Index, scoreBm25 } from '../../src/core/retrieval/bm25';
 import { defaultTokenizerOptions } from '../../src/core/retrieval/tokenize';
 import type { Candidate } from '../../src/core/types';
 import { type BenchSection, formatMs, medianMs, printTable } from './harness';
+import { seededRandom } from './random';
 
 const corpusSizes = [1_000, 10_000] as const;
 const vocabularySize = 4_000;
 const seed = 20240601;
-
-/** mulberry32: a tiny seeded PRNG, so every run benchmarks the same corpus. */
-function seededRandom(state: number): () => number {
-  let s = state >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // English-looking syllables and endings, so the Porter stemmer has suffixes to strip.
 const syllables = ['ka', 'lo', 'mi', 'tra', 'ven', 'sor', 'pel', 'dun', 'ri', 'ost', 'gal', 'bre', 'fin', 'cho', 'ul', 'zep'];
