@@ -109,7 +109,7 @@ test('an empty query or no documents block the rerank with a message, and keep t
 
 test('the WebGPU path runs on the software adapter', async ({ playground, page }) => {
   // Skipped only because of a browser without any WebGPU adapter (e.g. Playwright's own build without the flags).
-  test.skip(!(await page.evaluate(async () => !!(await (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu?.requestAdapter()))), 'no WebGPU adapter in this browser');
+  test.skip(!(await page.evaluate(async () => !!(await (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu?.requestAdapter()))), 'skipped because this browser has no WebGPU adapter');
   await playground.useLocalModel('test/overlap-reranker', { device: 'webgpu', dtype: 'fp32' });
   await playground.rerankButton.click();
   await expect(playground.column().rows.getByTestId('doc-id')).toHaveText(['doc_450', 'doc_101', 'doc_312', 'doc_205'], { timeout: 30_000 });
