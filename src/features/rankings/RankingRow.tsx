@@ -55,7 +55,7 @@ export function RankingRow({ row, scoreKind, testId, tone, badge, details }: Ran
           {/* The judgment sits on its own line, so a narrow column never squeezes the document id away. */}
           <div className="mt-0.5 flex items-center justify-between gap-2">
             {long ? (
-              <button type="button" className="text-xs text-indigo-700 underline" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
+              <button type="button" className="whitespace-nowrap text-xs text-indigo-700 underline" aria-expanded={expanded} onClick={() => setExpanded(!expanded)}>
                 {expanded ? 'Show less' : 'Show all'}
                 <span className="sr-only"> of {row.id}</span>
               </button>
