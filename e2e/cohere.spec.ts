@@ -158,9 +158,11 @@ test('Cohere asks for a key, and a blocked call offers the proxy, which then wor
   await expect(cohere.error).toContainText('set the base URL to /api/cohere');
 
   await page.getByRole('button', { name: 'Use the proxy and rerank' }).click();
+  await expect(cohere.rows.getByTestId('doc-id')).toHaveText(['doc_101', 'doc_450', 'doc_312', 'doc_205']);
+  // A successful run folds the column's settings away; open them to see the proxy in force.
+  await page.getByRole('button', { name: 'Show settings of Cohere rerank-v3.5' }).click();
   await expect(cohere.useProxy).toBeChecked();
   await expect(cohere.endpoint).toHaveText('Calls go to POST /api/cohere/v2/rerank');
-  await expect(cohere.rows.getByTestId('doc-id')).toHaveText(['doc_101', 'doc_450', 'doc_312', 'doc_205']);
   await expect(cohere.list).toHaveAccessibleName('Reranked: Cohere rerank-v3.5');
   await expect(cohere.error).toHaveCount(0);
   expect(posts(stub)[0]?.headers.authorization).toBe(`Bearer ${KEY}`);

@@ -7,6 +7,7 @@ import { columnTitle, runSignature, scoreKindOf, type Column } from '../../store
 import { selectCandidateById, selectFirstStage } from '../../store/selectors';
 import { CohereSettingsPanel } from '../cohere/CohereSettingsPanel';
 import { LocalModelSettings } from '../models/LocalModelSettings';
+import { ColumnSettings } from './ColumnSettings';
 import { RankingRow } from './RankingRow';
 import { RankMoveBadge } from './RankMoveBadge';
 import { RunStatus } from './RunStatus';
@@ -45,8 +46,12 @@ export function RerankedColumn({ column, removable }: { column: Column; removabl
           </button>
         )}
       </div>
-      {config.kind === 'local' && <LocalModelSettings columnId={column.id} config={config} />}
-      {config.kind === 'cohere' && <CohereSettingsPanel columnId={column.id} config={config} error={run.error} />}
+      {config.kind !== 'bm25' && (
+        <ColumnSettings title={title} status={run.status}>
+          {config.kind === 'local' && <LocalModelSettings columnId={column.id} config={config} />}
+          {config.kind === 'cohere' && <CohereSettingsPanel columnId={column.id} config={config} error={run.error} />}
+        </ColumnSettings>
+      )}
       <p className="my-2 text-xs text-slate-500">score: {scoreName}</p>
       <RunStatus run={run} outOfDate={outOfDate} />
       {!hasRun ? (
