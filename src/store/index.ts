@@ -1,12 +1,12 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import { idleRun, type Column } from './columns';
-import { createInputSlice, initialInput, type InputSlice } from './inputSlice';
-import { createJudgmentsSlice, initialJudgments, type JudgmentsSlice } from './judgmentsSlice';
+import { createInputSlice, type InputSlice } from './inputSlice';
+import { createJudgmentsSlice, type JudgmentsSlice } from './judgmentsSlice';
 import { createKeySlice, type KeySlice } from './keySlice';
 import { createDebouncedStorage } from './persistStorage';
-import { createRerankSlice, initialRerank, syncColumnCounter, type RerankSlice } from './rerankSlice';
-import { createSettingsSlice, initialSettings, type SettingsSlice } from './settingsSlice';
+import { createRerankSlice, syncColumnCounter, type RerankSlice } from './rerankSlice';
+import { createSettingsSlice, type SettingsSlice } from './settingsSlice';
 
 export interface StatusSlice {
   /** Set when the inputs could not be saved for the next visit (too large). */
@@ -70,8 +70,3 @@ export const useAppStore = create<AppState>()(
     },
   ),
 );
-
-/** Back to a first visit (tests, and the "Reset" action). */
-export function resetAppState(): void {
-  useAppStore.setState({ ...initialInput, ...initialSettings, ...initialRerank, ...initialJudgments, persistWarning: null });
-}

@@ -1,6 +1,6 @@
 import { finalRanking, rerankedOrder, type RerankedOrder } from '../core/rerankedOrder';
 import type { Candidate, Ranking } from '../core/types';
-import { columnTitle, type Column } from './columns';
+import { columnTitle, type Column, type RunState } from './columns';
 import type { AppState } from './index';
 import { memoizeLast } from './memo';
 import { selectCandidateById, selectFirstStage } from './selectors';
@@ -8,21 +8,45 @@ import { selectCandidateById, selectFirstStage } from './selectors';
 export interface ColumnRanking {
   columnId: string;
   title: string;
+  /** Whether the column has any reranker scores yet. */
+  scored: boolean;
   order: RerankedOrder;
   /** Reranked documents, then those below the cut: what metrics are computed on. */
   ranking: Ranking;
 }
 
+interface CachedOrder {
+  firstStage: Ranking;
+  byId: ReadonlyMap<string, Candidate>;
+  order: RerankedOrder;
+  ranking: Ranking;
+}
+
+/** Per run: while one column streams, the other columns' orders are not sorted again. */
+const orderCache = new WeakMap<RunState, CachedOrder>();
+
+function orderOf(firstStage: Ranking, byId: ReadonlyMap<string, Candidate>, run: RunState): CachedOrder {
+  const hit = orderCache.get(run);
+  if (hit && hit.firstStage === firstStage && hit.byId === byId) return hit;
+  const order = rerankedOrder(firstStage, byId, run.ids, run.scores, run.scoreKind);
+  const fresh = { firstStage, byId, order, ranking: finalRanking(order) };
+  orderCache.set(run, fresh);
+  return fresh;
+}
+
 const columnRankingsMemo = memoizeLast(
   (firstStage: Ranking, byId: ReadonlyMap<string, Candidate>, columns: readonly Column[]): ColumnRanking[] =>
-    columns
-      .filter((c) => Object.keys(c.run.scores).length > 0)
-      .map((c) => {
-        const order = rerankedOrder(firstStage, byId, c.run.ids, c.run.scores, c.run.scoreKind);
-        return { columnId: c.id, title: columnTitle(c.config), order, ranking: finalRanking(order) };
-      }),
+    columns.map((c) => {
+      const { order, ranking } = orderOf(firstStage, byId, c.run);
+      return { columnId: c.id, title: columnTitle(c.config), scored: Object.keys(c.run.scores).length > 0, order, ranking };
+    }),
 );
 
-/** Every reranked column that has scores, as a complete ranking beside the first stage. */
+/** Every reranked column, as an order beside the first stage (one computation shared by the columns and metrics). */
 export const selectColumnRankings = (s: AppState): ColumnRanking[] =>
   columnRankingsMemo(selectFirstStage(s).ranking, selectCandidateById(s), s.columns);
+
+const scoredMemo = memoizeLast((all: ColumnRanking[]) => all.filter((c) => c.scored));
+
+/** The columns that have scores: the rankings that metrics and summaries are about. */
+export const selectScoredColumnRankings = (s: AppState): ColumnRanking[] => scoredMemo(selectColumnRankings(s));

@@ -57,7 +57,7 @@ async function runColumn(column: Column, query: string, top: Candidate[], get: G
   const buffer = createStreamBuffer((scores, progress) =>
     patch((run) => ({ scores: { ...run.scores, ...scores }, ...(progress ? { status: 'running' as const, progress } : {}) })),
   );
-  const reranker = await rerankerFor(column, get, (event) => onLocalEvent(event, patch), (notes) => patch({ notes }));
+  const reranker = await rerankerFor(column, top, get, (event) => onLocalEvent(event, patch), (notes) => patch({ notes }));
   const result = await reranker.rank(
     query,
     top.map((c) => c.text),
@@ -113,7 +113,7 @@ function onLocalEvent(event: LocalRerankerEvent, patch: (p: (run: RunState) => P
   }
 }
 
-async function rerankerFor(column: Column, get: Get, onEvent: (event: LocalRerankerEvent) => void, onNotes: (notes: string[]) => void): Promise<Reranker> {
+async function rerankerFor(column: Column, top: readonly Candidate[], get: Get, onEvent: (event: LocalRerankerEvent) => void, onNotes: (notes: string[]) => void): Promise<Reranker> {
   const { config } = column;
   if (config.kind === 'local') {
     let support = get().deviceSupport;
@@ -124,18 +124,16 @@ async function rerankerFor(column: Column, get: Get, onEvent: (event: LocalReran
     return localRerankerFor(column.id, resolveLocalSettings(config, support), onEvent);
   }
   if (config.kind === 'cohere') return cohereReranker(config, get().cohereApiKey, onNotes);
-  return bm25Reranker(get);
+  return bm25Reranker(top, get);
 }
 
-/** BM25 as a reranker: the scores of the whole candidate set, looked up for the top N. */
-function bm25Reranker(get: Get): Reranker {
+/** BM25 as a reranker: the whole candidate set's BM25 scores, looked up for the top N that was sent. */
+function bm25Reranker(top: readonly Candidate[], get: Get): Reranker {
   return {
-    rank: async (_query, docs) => {
-      const state = get();
+    rank: async () => {
       const started = performance.now();
-      const all = selectBm25Scores(state);
-      const top = topCandidates(selectFirstStage(state).ranking, selectParsed(state).candidates, state.topN);
-      const scores = top.slice(0, docs.length).map((c) => all[c.index] ?? 0);
+      const all = selectBm25Scores(get());
+      const scores = top.map((c) => all[c.index] ?? 0);
       return { ok: true, value: { scores, scoreKind: 'BM25', timings: { totalMs: performance.now() - started }, notes: [] } };
     },
   };

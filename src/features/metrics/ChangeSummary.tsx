@@ -1,12 +1,12 @@
 import { describeChange, summarizeChange } from '../../core/summary';
 import { useAppStore } from '../../store';
-import { selectColumnRankings } from '../../store/rankingSelectors';
+import { selectScoredColumnRankings } from '../../store/rankingSelectors';
 import { selectFirstStage, selectJudgments } from '../../store/selectors';
 
 /** What the reranking changed, in words, for each reranked column. */
 export function ChangeSummary() {
   const firstStage = useAppStore(selectFirstStage).ranking;
-  const columns = useAppStore(selectColumnRankings);
+  const columns = useAppStore(selectScoredColumnRankings);
   const judgments = useAppStore(selectJudgments);
   if (columns.length === 0) return null;
   return (

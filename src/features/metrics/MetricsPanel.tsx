@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { countRelevant, type GainKind } from '../../core/metrics';
 import { useAppStore } from '../../store';
-import { selectColumnRankings } from '../../store/rankingSelectors';
+import { selectScoredColumnRankings } from '../../store/rankingSelectors';
 import { firstStageNames, selectFirstStage, selectJudgments } from '../../store/selectors';
 import { MetricsHelp } from './MetricsHelp';
 import { MetricsTable, type NamedRanking } from './MetricsTable';
@@ -12,7 +12,7 @@ import { TauMatrix } from './TauMatrix';
 /** Precision, recall, MRR, AP and nDCG for every ranking shown, against the user's judgments. */
 export function MetricsPanel() {
   const firstStage = useAppStore(selectFirstStage);
-  const columns = useAppStore(selectColumnRankings);
+  const columns = useAppStore(selectScoredColumnRankings);
   const judgments = useAppStore(selectJudgments);
   const k = useAppStore((s) => s.metricK);
   const gain = useAppStore((s) => s.gain);

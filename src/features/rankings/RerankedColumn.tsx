@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
 import { barFraction, rankMoves, scoreRange } from '../../core/ranking';
-import { rerankedOrder } from '../../core/rerankedOrder';
+import type { RerankedOrder } from '../../core/rerankedOrder';
 import { displayScore, scoreDisplayLabels } from '../../core/scoreDisplay';
 import { useAppStore } from '../../store';
 import { columnTitle, runSignature, scoreKindOf, type Column } from '../../store/columns';
+import { selectColumnRankings } from '../../store/rankingSelectors';
 import { selectCandidateById, selectFirstStage } from '../../store/selectors';
 import { CohereSettingsPanel } from '../cohere/CohereSettingsPanel';
 import { LocalModelSettings } from '../models/LocalModelSettings';
@@ -13,6 +14,9 @@ import { RankMoveBadge } from './RankMoveBadge';
 import { RunStatus } from './RunStatus';
 import { useShowMore } from './useShowMore';
 
+/** Shown before the store has an order for a just-added column. */
+const emptyOrder: RerankedOrder = { reranked: { scoreKind: 'raw logit', entries: [] }, pending: [], notReranked: [] };
+
 export function RerankedColumn({ column, removable }: { column: Column; removable: boolean }) {
   const { run, config } = column;
   const firstStage = useAppStore(selectFirstStage).ranking;
@@ -21,7 +25,7 @@ export function RerankedColumn({ column, removable }: { column: Column; removabl
   const query = useAppStore((s) => s.query);
   const topN = useAppStore((s) => s.topN);
   const removeColumn = useAppStore((s) => s.removeColumn);
-  const order = useMemo(() => rerankedOrder(firstStage, byId, run.ids, run.scores, run.scoreKind), [firstStage, byId, run.ids, run.scores, run.scoreKind]);
+  const order = useAppStore((s) => selectColumnRankings(s).find((c) => c.columnId === column.id))?.order ?? emptyOrder;
   const moves = useMemo(() => rankMoves(firstStage, order.reranked), [firstStage, order.reranked]);
   const { visible, hasMore, showMore } = useShowMore(order.reranked.entries.length + order.pending.length + order.notReranked.length);
   const title = columnTitle(config);
