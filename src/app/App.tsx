@@ -10,37 +10,62 @@ import { MetricsPanel } from '../features/metrics/MetricsPanel';
 import { AddColumnMenu } from '../features/rankings/AddColumnMenu';
 import { Comparison } from '../features/rankings/Comparison';
 import { RerankBar } from '../features/rerank/RerankBar';
+import { QueryNavigator } from '../features/sets/QueryNavigator';
+import { SetImport } from '../features/sets/SetImport';
+import { SetNoticeView, SetPanel } from '../features/sets/SetPanel';
+import { SetOverview } from '../features/sets/SetOverview';
 import { useAppStore } from '../store';
 import { useDeviceDetection } from './useDeviceDetection';
 
 export function App() {
   const persistWarning = useAppStore((s) => s.persistWarning);
+  const restoreWarning = useAppStore((s) => s.restoreWarning);
+  const hasSet = useAppStore((s) => s.querySet !== null);
   useDeviceDetection();
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-screen-2xl flex-wrap items-baseline justify-between gap-2 px-4 py-3">
           <h1 className="text-xl font-semibold text-slate-900">Rerank Playground</h1>
-          <p className="text-sm text-slate-500">A first stage finds candidates; a cross-encoder reorders them. See what changes.</p>
+          <p className="text-sm text-slate-600">A first stage finds candidates; a cross-encoder reorders them. See what changes.</p>
         </div>
       </header>
-      <main className="mx-auto grid max-w-screen-2xl items-start gap-4 p-4 lg:grid-cols-[minmax(22rem,28rem)_1fr]">
-        <div className="space-y-4 lg:row-span-2">
-          <Panel title="Input">
-            <div className="space-y-3">
-              <PresetPicker />
-              <QueryInput />
-              <DocumentsInput />
-              <ParseStatus />
-              {persistWarning && <Notice tone="warning">{persistWarning}</Notice>}
-            </div>
-          </Panel>
+      <main className="mx-auto grid max-w-screen-2xl items-start gap-4 p-4 lg:grid-cols-[minmax(22rem,28rem)_minmax(0,1fr)]">
+        <div className={`min-w-0 space-y-4 ${hasSet ? 'lg:row-span-3' : 'lg:row-span-2'}`}>
+          {restoreWarning && <Notice tone="warning">{restoreWarning}</Notice>}
+          <SetNoticeView />
+          {hasSet ? (
+            <Panel title="Query set">
+              <SetPanel />
+            </Panel>
+          ) : (
+            <>
+              <Panel title="Input">
+                <div className="space-y-3">
+                  <PresetPicker />
+                  <QueryInput />
+                  <DocumentsInput />
+                  <ParseStatus />
+                  {persistWarning && <Notice tone="warning">{persistWarning}</Notice>}
+                </div>
+              </Panel>
+              <Panel title="Query sets">
+                <SetImport />
+              </Panel>
+            </>
+          )}
           <Panel title="First stage">
             <FirstStageSettings />
           </Panel>
         </div>
-        <Panel title="Rankings" className="min-w-0">
+        {hasSet && (
+          <Panel title="Over the set" className="min-w-0">
+            <SetOverview />
+          </Panel>
+        )}
+        <Panel title={hasSet ? 'Rankings for one query' : 'Rankings'} className="min-w-0">
           <div className="space-y-4">
+            {hasSet && <QueryNavigator />}
             <RerankBar />
             <AddColumnMenu />
             <ChangeSummary />

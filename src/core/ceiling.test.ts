@@ -11,7 +11,7 @@ function rankingOf(ids: string[]): Ranking {
 
 // First stage: a b c d e f. Relevant: b, d, f, and z (never retrieved). c is 0, e unjudged.
 const firstStage = rankingOf(['a', 'b', 'c', 'd', 'e', 'f']);
-const judgments: Judgments = { b: 2, c: 0, d: 1, f: 3, z: 1 };
+const judgments: Judgments = new Map(Object.entries({ b: 2, c: 0, d: 1, f: 3, z: 1 }));
 
 describe('recallCeiling', () => {
   it('lists relevant documents below the cut, then the never-retrieved ones', () => {
@@ -38,7 +38,7 @@ describe('recallCeiling', () => {
 
   it('reaches 1 when every relevant document made the cut', () => {
     // Relevant: b, d only. Top 4 holds both; k = 5: min(5, 2) / 2 = 1
-    const ceiling = recallCeiling(firstStage, { b: 1, d: 2, e: 0 }, 4, 5);
+    const ceiling = recallCeiling(firstStage, new Map(Object.entries({ b: 1, d: 2, e: 0 })), 4, 5);
     expect(ceiling.bestRecallAtK).toBeCloseTo(1, 10);
     expect(ceiling.relevantBelowCut).toEqual([]);
   });
@@ -51,14 +51,14 @@ describe('recallCeiling', () => {
   });
 
   it('sorts never-retrieved documents by id', () => {
-    const ceiling = recallCeiling(rankingOf(['a']), { y: 1, x: 2, a: 0 }, 1, 1);
+    const ceiling = recallCeiling(rankingOf(['a']), new Map(Object.entries({ y: 1, x: 2, a: 0 })), 1, 1);
     expect(ceiling.relevantBelowCut).toEqual(['x', 'y']);
     // min(1, 0) / 2 = 0
     expect(ceiling.bestRecallAtK).toBe(0);
   });
 
   it('is null with no relevant judgments', () => {
-    const ceiling = recallCeiling(firstStage, { a: 0, b: 0 }, 3, 3);
+    const ceiling = recallCeiling(firstStage, new Map(Object.entries({ a: 0, b: 0 })), 3, 3);
     expect(ceiling.bestRecallAtK).toBeNull();
     expect(ceiling.relevantBelowCut).toEqual([]);
   });

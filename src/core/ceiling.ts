@@ -34,10 +34,10 @@ export function recallCeiling(firstStage: Ranking, judgments: Judgments, topN: n
   const cutoff = Math.max(0, Math.floor(k));
   const ids = rankedIds(firstStage);
   const retrieved = new Set(ids);
-  const relevantInTopN = ids.slice(0, cut).filter((id) => isRelevant(judgments[id])).length;
-  const rankedBelowCut = ids.slice(cut).filter((id) => isRelevant(judgments[id]));
-  const neverRetrieved = Object.keys(judgments)
-    .filter((id) => isRelevant(judgments[id]) && !retrieved.has(id))
+  const relevantInTopN = ids.slice(0, cut).filter((id) => isRelevant(judgments.get(id))).length;
+  const rankedBelowCut = ids.slice(cut).filter((id) => isRelevant(judgments.get(id)));
+  const neverRetrieved = [...judgments.keys()]
+    .filter((id) => isRelevant(judgments.get(id)) && !retrieved.has(id))
     .sort(byCodeUnits);
   const totalRelevant = countRelevant(judgments);
   return {

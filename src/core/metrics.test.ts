@@ -26,7 +26,7 @@ function rankingOf(ids: string[], scores?: number[]): Ranking {
 // d2 and d3 tie on score 0.8; upstream broke the tie by input order (d2 first).
 const ranking = rankingOf(['d1', 'd2', 'd3', 'd4', 'd5'], [0.9, 0.8, 0.8, 0.5, 0.1]);
 // Relevant (grade >= 1): d2, d5, and d6, which the ranking never retrieved. d4 is unjudged.
-const judgments: Judgments = { d1: 0, d2: 2, d3: 0, d5: 1, d6: 3 };
+const judgments: Judgments = new Map(Object.entries({ d1: 0, d2: 2, d3: 0, d5: 1, d6: 3 }));
 
 describe('countRelevant', () => {
   it('counts grades >= 1 only', () => {
@@ -54,7 +54,7 @@ describe('precisionAtK', () => {
 
   it('counts a duplicated id once, at its first position', () => {
     // [a, a, b] reads as [a, b]; top 2 holds a only -> 1 / 2
-    expect(precisionAtK(rankingOf(['a', 'a', 'b']), { a: 1, c: 1 }, 2)).toBeCloseTo(0.5, 10);
+    expect(precisionAtK(rankingOf(['a', 'a', 'b']), new Map(Object.entries({ a: 1, c: 1 })), 2)).toBeCloseTo(0.5, 10);
   });
 });
 
@@ -96,7 +96,7 @@ describe('averagePrecision', () => {
 
   it('is 1 for a perfect ranking and 0 when nothing relevant was retrieved', () => {
     // a at 1 (P = 1), b at 2 (P = 2/2) -> (1 + 1) / 2 = 1
-    expect(averagePrecision(rankingOf(['a', 'b', 'c']), { a: 3, b: 1, c: 0 })).toBeCloseTo(1, 10);
+    expect(averagePrecision(rankingOf(['a', 'b', 'c']), new Map(Object.entries({ a: 3, b: 1, c: 0 })))).toBeCloseTo(1, 10);
     expect(averagePrecision(rankingOf(['d1', 'd3']), judgments)).toBe(0);
   });
 });
@@ -127,13 +127,13 @@ describe('ndcgAtK', () => {
     // linear: DCG = 1 + 3/log2(3) = 2.8927893; IDCG = 3 + 1/log2(3) = 3.6309298 -> 0.7967076
     // exponential: DCG = 1 + 7/log2(3) = 5.4165083; IDCG = 7 + 1/log2(3) = 7.6309298 -> 0.7098097
     const graded = rankingOf(['a', 'b']);
-    expect(ndcgAtK(graded, { a: 1, b: 3 }, 2, 'linear')).toBeCloseTo(0.7967076, 6);
-    expect(ndcgAtK(graded, { a: 1, b: 3 }, 2, 'exponential')).toBeCloseTo(0.7098097, 6);
+    expect(ndcgAtK(graded, new Map(Object.entries({ a: 1, b: 3 })), 2, 'linear')).toBeCloseTo(0.7967076, 6);
+    expect(ndcgAtK(graded, new Map(Object.entries({ a: 1, b: 3 })), 2, 'exponential')).toBeCloseTo(0.7098097, 6);
   });
 
   it('is 1 when the ranking is ideal, even past the end of the list', () => {
     // [b (3), a (1)] is the ideal order; k = 10 adds nothing on either side.
-    expect(ndcgAtK(rankingOf(['b', 'a']), { a: 1, b: 3 }, 10, 'linear')).toBeCloseTo(1, 10);
+    expect(ndcgAtK(rankingOf(['b', 'a']), new Map(Object.entries({ a: 1, b: 3 })), 10, 'linear')).toBeCloseTo(1, 10);
   });
 
   it('is 0 when relevant documents exist but none is retrieved in the top k', () => {
@@ -145,8 +145,8 @@ describe('with no relevant judgments', () => {
   const allNull = { precision: null, recall: null, rr: null, ap: null, ndcg: null };
 
   it('every metric is null (n/a), not 0', () => {
-    expect(computeMetrics(ranking, { d1: 0, d2: 0 }, { k: 3, gain: 'linear' })).toEqual(allNull);
-    expect(computeMetrics(ranking, {}, { k: 3, gain: 'exponential' })).toEqual(allNull);
+    expect(computeMetrics(ranking, new Map(Object.entries({ d1: 0, d2: 0 })), { k: 3, gain: 'linear' })).toEqual(allNull);
+    expect(computeMetrics(ranking, new Map(), { k: 3, gain: 'exponential' })).toEqual(allNull);
   });
 });
 

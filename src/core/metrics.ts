@@ -50,7 +50,9 @@ export function isRelevant(grade: number | undefined): boolean {
 
 /** How many documents the judgments call relevant, retrieved or not. */
 export function countRelevant(judgments: Judgments): number {
-  return Object.values(judgments).filter(isRelevant).length;
+  let relevant = 0;
+  for (const grade of judgments.values()) if (isRelevant(grade)) relevant += 1;
+  return relevant;
 }
 
 /** The ranked ids in order, each id once (its first position wins). */
@@ -70,7 +72,7 @@ function isUsableCut(k: number): boolean {
 }
 
 function relevantInTop(ids: readonly string[], judgments: Judgments, k: number): number {
-  return ids.slice(0, k).filter((id) => isRelevant(judgments[id])).length;
+  return ids.slice(0, k).filter((id) => isRelevant(judgments.get(id))).length;
 }
 
 export function precisionAtK(ranking: Ranking, judgments: Judgments, k: number): number | null {
@@ -87,7 +89,7 @@ export function recallAtK(ranking: Ranking, judgments: Judgments, k: number): nu
 
 export function reciprocalRank(ranking: Ranking, judgments: Judgments): number | null {
   if (countRelevant(judgments) === 0) return null;
-  const position = rankedIds(ranking).findIndex((id) => isRelevant(judgments[id]));
+  const position = rankedIds(ranking).findIndex((id) => isRelevant(judgments.get(id)));
   return position === -1 ? 0 : 1 / (position + 1);
 }
 
@@ -97,7 +99,7 @@ export function averagePrecision(ranking: Ranking, judgments: Judgments): number
   let relevantSoFar = 0;
   let precisionSum = 0;
   rankedIds(ranking).forEach((id, position) => {
-    if (!isRelevant(judgments[id])) return;
+    if (!isRelevant(judgments.get(id))) return;
     relevantSoFar += 1;
     precisionSum += relevantSoFar / (position + 1);
   });
@@ -119,8 +121,8 @@ export function ndcgAtK(ranking: Ranking, judgments: Judgments, k: number, gain:
   const cut = Math.floor(k);
   const gradesAsRanked = rankedIds(ranking)
     .slice(0, cut)
-    .map((id) => judgments[id] ?? 0);
-  const idealGrades = Object.values(judgments)
+    .map((id) => judgments.get(id) ?? 0);
+  const idealGrades = [...judgments.values()]
     .sort((a, b) => b - a)
     .slice(0, cut);
   const ideal = discountedCumulativeGain(idealGrades, gain);

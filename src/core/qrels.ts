@@ -24,7 +24,7 @@ export interface SkippedLine {
 }
 
 export interface ParsedQrels {
-  judgments: Record<string, number>;
+  judgments: Map<string, number>;
   skipped: SkippedLine[];
   /** Every query id in the file, in order of first appearance. */
   queryIds: string[];
@@ -89,7 +89,7 @@ export function parseQrels(text: string, knownIds: ReadonlySet<string>, qid?: st
     );
   }
 
-  const judgments: Record<string, number> = {};
+  const judgments = new Map<string, number>();
   const lineOfJudgment = new Map<string, number>();
   let negativeGrades = 0;
   for (const row of rows) {
@@ -116,7 +116,7 @@ export function parseQrels(text: string, knownIds: ReadonlySet<string>, qid?: st
       continue;
     }
     if (grade < 0) negativeGrades += 1;
-    judgments[row.docId] = Math.max(0, grade);
+    judgments.set(row.docId, Math.max(0, grade));
     lineOfJudgment.set(row.docId, row.line);
   }
 
@@ -139,11 +139,11 @@ function asColumn(value: string): string {
  * Whitespace inside the query id or a document id is replaced by "_"; such a document
  * id will not match on the way back in.
  */
-export function formatQrels(judgments: Readonly<Record<string, number>>, qid: string): string {
+export function formatQrels(judgments: ReadonlyMap<string, number>, qid: string): string {
   const queryColumn = asColumn(qid);
-  const lines = Object.keys(judgments)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-    .map((docId) => `${queryColumn} 0 ${asColumn(docId)} ${String(judgments[docId])}`);
+  const lines = [...judgments]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([docId, grade]) => `${queryColumn} 0 ${asColumn(docId)} ${String(grade)}`);
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }
 

@@ -13,7 +13,7 @@ const firstStage: Ranking = {
 describe('rerankedOrder', () => {
   it('orders the scored documents and lists the ones below the cut in first-stage order', () => {
     // Top 3 (a, b, c) reranked: c 2.5 > a 1.0 > b -0.5.
-    const order = rerankedOrder(firstStage, byId, ['a', 'b', 'c'], { a: 1, b: -0.5, c: 2.5 }, 'raw logit');
+    const order = rerankedOrder(firstStage, byId, ['a', 'b', 'c'], new Map(Object.entries({ a: 1, b: -0.5, c: 2.5 })), 'raw logit');
     expect(order.reranked.entries.map((e) => [e.id, e.rank])).toEqual([
       ['c', 1],
       ['a', 2],
@@ -24,20 +24,20 @@ describe('rerankedOrder', () => {
   });
 
   it('keeps documents without a score yet as pending while a run streams', () => {
-    const order = rerankedOrder(firstStage, byId, ['a', 'b', 'c'], { b: 0.3 }, 'raw logit');
+    const order = rerankedOrder(firstStage, byId, ['a', 'b', 'c'], new Map(Object.entries({ b: 0.3 })), 'raw logit');
     expect(order.reranked.entries.map((e) => e.id)).toEqual(['b']);
     expect(order.pending).toEqual(['a', 'c']);
   });
 
   it('breaks equal scores by input order', () => {
-    const order = rerankedOrder(firstStage, byId, ['c', 'a'], { a: 1, c: 1 }, 'raw logit');
+    const order = rerankedOrder(firstStage, byId, ['c', 'a'], new Map(Object.entries({ a: 1, c: 1 })), 'raw logit');
     expect(order.reranked.entries.map((e) => e.id)).toEqual(['a', 'c']);
   });
 });
 
 describe('finalRanking', () => {
   it('appends the documents below the cut after the reranked ones and renumbers the ranks', () => {
-    const order = rerankedOrder(firstStage, byId, ['a', 'b', 'c'], { a: 1, b: -0.5, c: 2.5 }, 'raw logit');
+    const order = rerankedOrder(firstStage, byId, ['a', 'b', 'c'], new Map(Object.entries({ a: 1, b: -0.5, c: 2.5 })), 'raw logit');
     expect(finalRanking(order).entries.map((e) => [e.id, e.rank])).toEqual([
       ['c', 1],
       ['a', 2],

@@ -18,7 +18,7 @@ export function rerankedOrder(
   firstStage: Ranking,
   candidatesById: ReadonlyMap<string, Candidate>,
   sentIds: readonly string[],
-  scores: Readonly<Record<string, number>>,
+  scores: ReadonlyMap<string, number>,
   scoreKind: ScoreKind,
 ): RerankedOrder {
   const sent = new Set(sentIds);
@@ -27,12 +27,12 @@ export function rerankedOrder(
   for (const id of sentIds) {
     const candidate = candidatesById.get(id);
     if (!candidate) continue;
-    if (scores[id] === undefined) pending.push(id);
+    if (!scores.has(id)) pending.push(id);
     else scored.push(candidate);
   }
   const reranked = rankByScore(
     scored,
-    scored.map((c) => scores[c.id] ?? Number.NaN),
+    scored.map((c) => scores.get(c.id) ?? Number.NaN),
     scoreKind,
   );
   const notReranked = firstStage.entries.filter((e) => !sent.has(e.id));

@@ -17,7 +17,7 @@ describe('summarizeChange', () => {
   // moves: c 3->1 (+2), e 5->2 (+3), f 6->3 (+3), a 1->4 (-3), b 2->5 (-3), d 4->6 (-2)
   const before = rankingOf(['a', 'b', 'c', 'd', 'e', 'f'], inputOrder);
   const after = rankingOf(['c', 'e', 'f', 'a', 'b', 'd'], inputOrder);
-  const summary = summarizeChange(before, after, { a: 1, d: 0, e: 2, f: 3 });
+  const summary = summarizeChange(before, after, new Map(Object.entries({ a: 1, d: 0, e: 2, f: 3 })));
 
   it('finds the documents that moved into the top 3 and top 10', () => {
     // after's top 3 {c, e, f} minus before's {a, b, c} = e, f; all six were already in the top 10
@@ -44,7 +44,7 @@ describe('summarizeChange', () => {
     // before: x1 y2 z3 w4; after: z1 w2 x3 y4. Input order: w, z, y, x.
     // z and w both rose 2 -> w (input 0). x and y both fell 2 -> y (input 2, x is 3).
     const indexOf = { w: 0, z: 1, y: 2, x: 3 };
-    const tied = summarizeChange(rankingOf(['x', 'y', 'z', 'w'], indexOf), rankingOf(['z', 'w', 'x', 'y'], indexOf), {});
+    const tied = summarizeChange(rankingOf(['x', 'y', 'z', 'w'], indexOf), rankingOf(['z', 'w', 'x', 'y'], indexOf), new Map());
     expect(tied.biggestRiser).toEqual({ id: 'w', from: 4, to: 2 });
     expect(tied.biggestFaller).toEqual({ id: 'y', from: 2, to: 4 });
   });
@@ -53,7 +53,7 @@ describe('summarizeChange', () => {
     // before d1..d12; after reranks d1..d11 only: d11 11->1, d1..d10 each fall by 1, d12 absent.
     const ids = Array.from({ length: 12 }, (_, i) => `d${i + 1}`);
     const reranked = ['d11', ...ids.slice(0, 10)];
-    const moved = summarizeChange(rankingOf(ids), rankingOf(reranked, Object.fromEntries(ids.map((id, i) => [id, i]))), {});
+    const moved = summarizeChange(rankingOf(ids), rankingOf(reranked, Object.fromEntries(ids.map((id, i) => [id, i]))), new Map());
     expect(moved.movedIntoTop3).toEqual(['d11']);
     expect(moved.movedIntoTop10).toEqual(['d11']);
     expect(moved.biggestRiser).toEqual({ id: 'd11', from: 11, to: 1 });
@@ -62,7 +62,7 @@ describe('summarizeChange', () => {
   });
 
   it('finds nothing when the order is the same', () => {
-    const same = summarizeChange(before, rankingOf(['a', 'b', 'c', 'd', 'e', 'f'], inputOrder), { a: 3 });
+    const same = summarizeChange(before, rankingOf(['a', 'b', 'c', 'd', 'e', 'f'], inputOrder), new Map(Object.entries({ a: 3 })));
     expect(same).toEqual({
       movedIntoTop3: [],
       movedIntoTop10: [],
@@ -91,7 +91,7 @@ describe('describeChange', () => {
   it('writes one sentence per finding, plural where needed', () => {
     const before = rankingOf(['a', 'b', 'c', 'd', 'e', 'f'], inputOrder);
     const after = rankingOf(['c', 'e', 'f', 'a', 'b', 'd'], inputOrder);
-    expect(describeChange(summarizeChange(before, after, { a: 1, d: 0, e: 2, f: 3 }))).toEqual([
+    expect(describeChange(summarizeChange(before, after, new Map(Object.entries({ a: 1, d: 0, e: 2, f: 3 }))))).toEqual([
       '2 documents moved into the top 3: e, f.',
       'Biggest riser: e, from #5 to #2.',
       'Biggest faller: a, from #1 to #4.',

@@ -81,8 +81,8 @@ export function summarizeChange(before: Ranking, after: Ranking, judgments: Judg
   });
   const relevantMoves = (direction: (move: Move) => boolean): RelevantMove[] =>
     moves
-      .filter((move) => direction(move) && isRelevant(judgments[move.id]))
-      .map((move) => ({ id: move.id, from: move.from, to: move.to, grade: judgments[move.id] ?? 0 }));
+      .filter((move) => direction(move) && isRelevant(judgments.get(move.id)))
+      .map((move) => ({ id: move.id, from: move.from, to: move.to, grade: judgments.get(move.id) ?? 0 }));
   return {
     movedIntoTop3: newlyWithin(beforeById, afterInOrder, 3),
     movedIntoTop10: newlyWithin(beforeById, afterInOrder, 10),

@@ -28,8 +28,11 @@ export interface Ranking {
   entries: RankedEntry[];
 }
 
-/** Graded relevance per document id: 0 not relevant, 1 somewhat, 2 relevant, 3 highly relevant. */
-export type Judgments = Readonly<Record<string, number>>;
+/**
+ * Graded relevance per document id: 0 not relevant, 1 somewhat, 2 relevant, 3 highly relevant.
+ * A Map, because document ids are user data: `__proto__` or `constructor` is an id like any other.
+ */
+export type Judgments = ReadonlyMap<string, number>;
 
 /** A result that is either a value or an error meant for a person, with a cause for a developer. */
 export type Result<T, E = AppError> = { ok: true; value: T } | { ok: false; error: E };

@@ -37,8 +37,8 @@ export interface RunState {
   signature: string;
   /** The candidates sent to the reranker, in first-stage order. */
   ids: string[];
-  /** Scores by document id; filled batch by batch while a run streams. */
-  scores: Record<string, number>;
+  /** Scores by document id (a Map: ids are user data); filled batch by batch while a run streams. */
+  scores: ReadonlyMap<string, number>;
   truncated: string[];
   scoreKind: ScoreKind;
   progress: { scored: number; total: number } | null;
@@ -54,14 +54,22 @@ export interface RunState {
 export interface Column {
   id: string;
   config: ColumnConfig;
-  run: RunState;
+  /** The latest run for each query, by query key (see activeQuery.ts): results live per (column, query). */
+  runs: ReadonlyMap<string, RunState>;
+}
+
+export const noRuns: ReadonlyMap<string, RunState> = new Map();
+
+/** The column's run for one query; idle when it has none. */
+export function runFor(column: Column, queryKey: string): RunState {
+  return column.runs.get(queryKey) ?? idleRun;
 }
 
 export const idleRun: RunState = {
   status: 'idle',
   signature: '',
   ids: [],
-  scores: {},
+  scores: new Map(),
   truncated: [],
   scoreKind: 'raw logit',
   progress: null,
@@ -93,7 +101,18 @@ export function columnTitle(config: ColumnConfig): string {
   return `${config.settings.provider === 'cohere' ? 'Cohere' : 'Custom server'} ${config.settings.model}`;
 }
 
+/**
+ * Every setting of a column that changes its scores. Part of a run's signature (a changed model marks the
+ * column out of date) and of the score cache's key.
+ */
+export function configSignature(config: ColumnConfig): string {
+  if (config.kind === 'local') return JSON.stringify(['local', config.model.trim(), config.device, config.dtype, config.maxLength]);
+  if (config.kind === 'bm25') return 'bm25';
+  const { provider, baseUrl, model, maxTokensPerDoc } = config.settings;
+  return JSON.stringify(['cohere', provider, baseUrl, model, maxTokensPerDoc]);
+}
+
 /** What identifies a run's inputs: if it differs from the current one, the column is out of date. */
-export function runSignature(query: string, ids: readonly string[]): string {
-  return `${query}\u0000${ids.join('\u0001')}`;
+export function runSignature(config: ColumnConfig, query: string, ids: readonly string[]): string {
+  return `${configSignature(config)}\u0000${query}\u0000${ids.join('\u0001')}`;
 }

@@ -1,24 +1,32 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
-import { idleRun, type Column } from './columns';
+import { normalizeCohereSettings } from '../rerankers/cohere/settings';
+import { noRuns, type Column, type ColumnConfig } from './columns';
 import { createInputSlice, type InputSlice } from './inputSlice';
 import { createJudgmentsSlice, type JudgmentsSlice } from './judgmentsSlice';
 import { createKeySlice, type KeySlice } from './keySlice';
+import { judgmentsFromEntries, judgmentsToEntries, migrateJudgmentsV1, savedColumn, validateSavedFields } from './persistedSchema';
 import { createDebouncedStorage } from './persistStorage';
 import { createRerankSlice, syncColumnCounter, type RerankSlice } from './rerankSlice';
+import { createSetSlice, type SetSlice } from './setSlice';
 import { createSettingsSlice, type SettingsSlice } from './settingsSlice';
 
 export interface StatusSlice {
   /** Set when the inputs could not be saved for the next visit (too large). */
   persistWarning: string | null;
+  /** Set when the saved state could not be read whole: what was dropped, and that the rest was kept. */
+  restoreWarning: string | null;
 }
 
-export type AppState = InputSlice & SettingsSlice & RerankSlice & JudgmentsSlice & KeySlice & StatusSlice;
+export type AppState = InputSlice & SettingsSlice & RerankSlice & JudgmentsSlice & KeySlice & SetSlice & StatusSlice;
 
 const STORAGE_KEY = 'rerank-playground';
-const STORAGE_VERSION = 1;
+const STORAGE_VERSION = 2;
 
-/** What survives a reload: inputs and settings, never results, loading flags or keys. */
+/**
+ * What survives a reload in localStorage: inputs and settings, never results, loading flags or keys.
+ * An imported set and its judgments are kept in IndexedDB instead (setPersistence.ts): they outgrow localStorage.
+ */
 function persistedPart(state: AppState) {
   return {
     query: state.query,
@@ -32,14 +40,47 @@ function persistedPart(state: AppState) {
     bm25: state.bm25,
     topN: state.topN,
     scoreDisplay: state.scoreDisplay,
-    judgmentsByQuery: state.judgmentsByQuery,
+    judgmentsByQuery: judgmentsToEntries(new Map([...state.judgmentsByQuery].filter(([key]) => !key.startsWith('set:')))),
     metricK: state.metricK,
     gain: state.gain,
+    corpusTopK: state.corpusTopK,
+    setMetric: state.setMetric,
     columns: state.columns.map((c) => ({ id: c.id, config: c.config })),
   };
 }
 
-type Persisted = ReturnType<typeof persistedPart>;
+function restoreColumns(saved: unknown, dropped: string[]): Column[] | undefined {
+  if (!Array.isArray(saved)) {
+    if (saved !== undefined) dropped.push('the columns');
+    return undefined;
+  }
+  const columns: Column[] = [];
+  saved.forEach((entry: unknown, i) => {
+    const parsed = savedColumn.safeParse(entry);
+    if (!parsed.success) {
+      dropped.push(`column ${i + 1}`);
+      return;
+    }
+    const { id, config } = parsed.data;
+    const restored: ColumnConfig = config.kind === 'cohere' ? { kind: 'cohere', settings: normalizeCohereSettings(config.settings) } : config;
+    columns.push({ id, config: restored, runs: noRuns });
+  });
+  return columns.length > 0 ? columns : undefined;
+}
+
+/** Reads a save back field by field: what is valid is kept, what is not is named in `restoreWarning`. */
+function restore(persisted: unknown, current: AppState): AppState {
+  const { values, dropped } = validateSavedFields(persisted);
+  const record = typeof persisted === 'object' && persisted !== null ? (persisted as Record<string, unknown>) : {};
+  const columns = restoreColumns(record.columns, dropped) ?? current.columns;
+  syncColumnCounter(columns);
+  const { judgmentsByQuery, ...rest } = values;
+  const restored = { ...current, ...(rest as Partial<AppState>), columns };
+  if (judgmentsByQuery !== undefined) restored.judgmentsByQuery = judgmentsFromEntries(judgmentsByQuery as [string, [string, number | null][]][]);
+  restored.restoreWarning =
+    dropped.length > 0 ? `Part of your saved work could not be read and was reset: ${dropped.join(', ')}. Everything else was restored.` : null;
+  return restored;
+}
 
 export const useAppStore = create<AppState>()(
   persist(
@@ -49,7 +90,9 @@ export const useAppStore = create<AppState>()(
       ...createRerankSlice(...a),
       ...createJudgmentsSlice(...a),
       ...createKeySlice(...a),
+      ...createSetSlice(...a),
       persistWarning: null,
+      restoreWarning: null,
     }),
     {
       name: STORAGE_KEY,
@@ -60,13 +103,14 @@ export const useAppStore = create<AppState>()(
         }),
       ),
       partialize: persistedPart,
-      migrate: (persisted) => persisted as Persisted,
-      merge: (persisted, current) => {
-        const saved = (persisted ?? {}) as Partial<Persisted>;
-        const columns: Column[] = saved.columns?.map((c) => ({ ...c, run: idleRun })) ?? current.columns;
-        syncColumnCounter(columns);
-        return { ...current, ...saved, columns };
+      migrate: (persisted, version) => {
+        if (version < 2 && typeof persisted === 'object' && persisted !== null) {
+          const v1 = persisted as Record<string, unknown>;
+          return { ...v1, judgmentsByQuery: migrateJudgmentsV1(v1.judgmentsByQuery) };
+        }
+        return persisted;
       },
+      merge: (persisted, current) => restore(persisted, current),
     },
   ),
 );

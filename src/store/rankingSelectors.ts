@@ -1,6 +1,7 @@
 import { finalRanking, rerankedOrder, type RerankedOrder } from '../core/rerankedOrder';
 import type { Candidate, Ranking } from '../core/types';
-import { columnTitle, type Column, type RunState } from './columns';
+import { selectActiveQuery } from './selectors';
+import { columnTitle, runFor, type Column, type RunState } from './columns';
 import type { AppState } from './index';
 import { memoizeLast } from './memo';
 import { selectCandidateById, selectFirstStage } from './selectors';
@@ -35,16 +36,17 @@ function orderOf(firstStage: Ranking, byId: ReadonlyMap<string, Candidate>, run:
 }
 
 const columnRankingsMemo = memoizeLast(
-  (firstStage: Ranking, byId: ReadonlyMap<string, Candidate>, columns: readonly Column[]): ColumnRanking[] =>
+  (firstStage: Ranking, byId: ReadonlyMap<string, Candidate>, columns: readonly Column[], queryKey: string): ColumnRanking[] =>
     columns.map((c) => {
-      const { order, ranking } = orderOf(firstStage, byId, c.run);
-      return { columnId: c.id, title: columnTitle(c.config), scored: Object.keys(c.run.scores).length > 0, order, ranking };
+      const run = runFor(c, queryKey);
+      const { order, ranking } = orderOf(firstStage, byId, run);
+      return { columnId: c.id, title: columnTitle(c.config), scored: run.scores.size > 0, order, ranking };
     }),
 );
 
 /** Every reranked column, as an order beside the first stage (one computation shared by the columns and metrics). */
 export const selectColumnRankings = (s: AppState): ColumnRanking[] =>
-  columnRankingsMemo(selectFirstStage(s).ranking, selectCandidateById(s), s.columns);
+  columnRankingsMemo(selectFirstStage(s).ranking, selectCandidateById(s), s.columns, selectActiveQuery(s).key);
 
 const scoredMemo = memoizeLast((all: ColumnRanking[]) => all.filter((c) => c.scored));
 

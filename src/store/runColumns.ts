@@ -2,29 +2,33 @@ import { topCandidates } from '../core/ranking';
 import type { Candidate } from '../core/types';
 import type { LocalRerankerEvent } from '../rerankers/local/client';
 import { detectDevices } from '../rerankers/local/device';
-import type { Reranker, RerankOutcome } from '../rerankers/types';
-import { idleRun, runSignature, scoreKindOf, type Column, type RunState } from './columns';
+import type { Reranker } from '../rerankers/types';
+import { selectActiveQuery } from './selectors';
+import { configSignature, idleRun, runSignature, scoreKindOf, type Column, type RunState } from './columns';
 import type { AppState } from './index';
+import { appScoreCache } from './scoreCache';
+import { scoreQuery, type ScoredQuery } from './scoreRun';
 import { createStreamBuffer } from './streamBuffer';
 import { cohereReranker, localRerankerFor, resolveLocalSettings } from './rerankerRegistry';
-import { selectBm25Scores, selectFirstStage, selectParsed } from './selectors';
+import { selectBm25Scores, selectFirstStage } from './selectors';
 
 type Get = () => AppState;
 type Set = (partial: Partial<AppState>) => void;
 
 /** Why a rerank cannot start, in words for the user; null when it can. */
 export function rerankPrecondition(state: AppState): string | null {
-  if (!state.query.trim()) return 'Enter a query first: a cross-encoder scores each document against the query.';
-  if (selectParsed(state).candidates.length === 0) {
-    return 'There are no documents to rerank. Paste some, upload a file, or pick an example.';
+  const active = selectActiveQuery(state);
+  if (!active.text.trim()) return 'Enter a query first: a cross-encoder scores each document against the query.';
+  if (active.candidates.length === 0) {
+    return state.querySet ? 'This query has no candidates to rerank. Pick another query in the list.' : 'There are no documents to rerank. Paste some, upload a file, or pick an example.';
   }
   return null;
 }
 
 /**
- * Reranks the first stage's top N in every column, one column after another (local models share the
- * same CPU cores, so running them together would only make each slower). `isCurrent` turns false when a
- * newer rerank superseded this one: from then on this run writes nothing.
+ * Reranks the first stage's top N of the query on screen in every column, one column after another (local
+ * models share the same CPU cores, so running them together would only make each slower). `isCurrent`
+ * turns false when a newer rerank superseded this one: from then on this run writes nothing.
  */
 export async function runAllColumns(get: Get, set: Set, signal: AbortSignal, isCurrent: () => boolean): Promise<void> {
   const state = get();
@@ -33,67 +37,61 @@ export async function runAllColumns(get: Get, set: Set, signal: AbortSignal, isC
     set({ rerankBlocked: blocked });
     return;
   }
-  const top = topCandidates(selectFirstStage(state).ranking, selectParsed(state).candidates, state.topN);
+  const active = selectActiveQuery(state);
+  const top = topCandidates(selectFirstStage(state).ranking, active.candidates, state.topN);
   for (const column of state.columns) {
     if (signal.aborted || !isCurrent()) break;
-    await runColumn(column, state.query, top, get, signal, isCurrent);
+    await runColumn(column, active.key, active.text, top, get, signal, isCurrent);
   }
 }
 
-async function runColumn(column: Column, query: string, top: Candidate[], get: Get, signal: AbortSignal, isCurrent: () => boolean) {
+async function runColumn(column: Column, queryKey: string, query: string, top: Candidate[], get: Get, signal: AbortSignal, isCurrent: () => boolean) {
   const patch = (p: Partial<RunState> | ((run: RunState) => Partial<RunState>)) => {
-    if (isCurrent()) get().patchRun(column.id, p);
+    if (isCurrent()) get().patchRun(column.id, queryKey, p);
   };
   const ids = top.map((c) => c.id);
   patch({
     ...idleRun,
     status: column.config.kind === 'local' ? 'loading' : 'running',
-    signature: runSignature(query, ids),
+    signature: runSignature(column.config, query, ids),
     ids,
     scoreKind: scoreKindOf(column.config),
     progress: { scored: 0, total: ids.length },
   });
 
   const buffer = createStreamBuffer((scores, progress) =>
-    patch((run) => ({ scores: { ...run.scores, ...scores }, ...(progress ? { status: 'running' as const, progress } : {}) })),
+    patch((run) => {
+      const merged = new Map(run.scores);
+      for (const [id, score] of scores) merged.set(id, score);
+      return { scores: merged, ...(progress ? { status: 'running' as const, progress } : {}) };
+    }),
   );
-  const reranker = await rerankerFor(column, top, get, (event) => onLocalEvent(event, patch), (notes) => patch({ notes }));
-  const result = await reranker.rank(
-    query,
-    top.map((c) => c.text),
-    {
-      signal,
-      onProgress: buffer.setProgress,
-      onPartial: (indices, scores) => {
-        const byId: Record<string, number> = {};
-        indices.forEach((docIndex, k) => {
-          const id = ids[docIndex];
-          const score = scores[k];
-          if (id !== undefined && score !== undefined) byId[id] = score;
-        });
-        buffer.addScores(byId);
-      },
-    },
-  );
+  const { reranker, cacheSignature } = await rerankerFor(column, top, get, (event) => onLocalEvent(event, patch), (notes) => patch({ notes }));
+  const result = await scoreQuery(query, top, {
+    reranker,
+    cacheSignature,
+    cache: cacheSignature === null ? null : appScoreCache(),
+    signal,
+    onProgress: buffer.setProgress,
+    onScores: buffer.addScores,
+  });
   buffer.flush();
   if (result.ok) patch(doneState(result.value, ids));
   else patch({ status: result.error.cancelled ? 'cancelled' : 'error', error: result.error.cancelled ? null : result.error });
 }
 
-function doneState(outcome: RerankOutcome & { device?: string; dtype?: string }, ids: string[]): Partial<RunState> {
-  const scores: Record<string, number> = {};
-  ids.forEach((id, i) => {
-    const score = outcome.scores[i];
-    if (score !== undefined && Number.isFinite(score)) scores[id] = score;
-  });
+/** A run's final state from its scores; shared by the single-query rerank and rerank all. */
+export function doneState(scored: ScoredQuery, ids: readonly string[]): Partial<RunState> {
+  const { outcome } = scored;
+  const cachedNote = scored.fresh < ids.length ? [`${ids.length - scored.fresh} of ${ids.length} scores came from the score cache.`] : [];
   return {
     status: 'done',
-    scores,
-    truncated: ids.filter((_, i) => outcome.truncated?.[i]),
-    timings: outcome.timings,
-    notes: outcome.notes,
-    billedUnits: outcome.billedUnits,
-    ranOn: outcome.device ? `${outcome.device === 'webgpu' ? 'WebGPU' : 'WASM'} · ${outcome.dtype ?? ''}` : null,
+    scores: scored.scores,
+    truncated: scored.truncated,
+    timings: outcome?.timings ?? { totalMs: 0 },
+    notes: [...(outcome?.notes ?? []), ...cachedNote],
+    billedUnits: outcome?.billedUnits,
+    ranOn: outcome?.device ? `${outcome.device === 'webgpu' ? 'WebGPU' : 'WASM'} · ${outcome.dtype ?? ''}` : null,
     progress: { scored: ids.length, total: ids.length },
   };
 }
@@ -113,7 +111,15 @@ function onLocalEvent(event: LocalRerankerEvent, patch: (p: (run: RunState) => P
   }
 }
 
-async function rerankerFor(column: Column, top: readonly Candidate[], get: Get, onEvent: (event: LocalRerankerEvent) => void, onNotes: (notes: string[]) => void): Promise<Reranker> {
+/** The column's reranker and the cache signature of its scores (null: not cached). */
+export async function rerankerFor(
+  column: Column,
+  top: readonly Candidate[],
+  get: Get,
+  onEvent: (event: LocalRerankerEvent) => void,
+  onNotes: (notes: string[]) => void,
+  bm25Of: () => ArrayLike<number> = () => selectBm25Scores(get()),
+): Promise<{ reranker: Reranker; cacheSignature: string | null }> {
   const { config } = column;
   if (config.kind === 'local') {
     let support = get().deviceSupport;
@@ -121,18 +127,21 @@ async function rerankerFor(column: Column, top: readonly Candidate[], get: Get, 
       support = await detectDevices();
       get().setDeviceSupport(support);
     }
-    return localRerankerFor(column.id, resolveLocalSettings(config, support), onEvent);
+    const settings = resolveLocalSettings(config, support);
+    // WebGPU and WASM logits differ in the last digits, so where it ran is part of what the scores are.
+    const cacheSignature = JSON.stringify(['local', settings.model, settings.device, settings.dtype, settings.maxLength]);
+    return { reranker: localRerankerFor(column.id, settings, onEvent), cacheSignature };
   }
-  if (config.kind === 'cohere') return cohereReranker(config, get().cohereApiKey, onNotes);
-  return bm25Reranker(top, get);
+  if (config.kind === 'cohere') return { reranker: cohereReranker(config, get().cohereApiKey, onNotes), cacheSignature: configSignature(config) };
+  return { reranker: bm25Reranker(top, bm25Of), cacheSignature: null };
 }
 
-/** BM25 as a reranker: the whole candidate set's BM25 scores, looked up for the top N that was sent. */
-function bm25Reranker(top: readonly Candidate[], get: Get): Reranker {
+/** BM25 as a reranker: the query's BM25 scores over all its candidates, looked up for the top N that was sent. */
+function bm25Reranker(top: readonly Candidate[], bm25Of: () => ArrayLike<number>): Reranker {
   return {
     rank: async () => {
       const started = performance.now();
-      const all = selectBm25Scores(get());
+      const all = bm25Of();
       const scores = top.map((c) => all[c.index] ?? 0);
       return { ok: true, value: { scores, scoreKind: 'BM25', timings: { totalMs: performance.now() - started }, notes: [] } };
     },

@@ -2,8 +2,9 @@ import { parseDocuments, type ParseResult } from '../core/parse';
 import { buildBm25Index, scoreBm25, type Bm25Index } from '../core/retrieval/bm25';
 import { firstStageRanking, rankByScore } from '../core/ranking';
 import type { Candidate, Judgments, Ranking } from '../core/types';
+import { PASTE_KEY, PASTE_QUERY_ID, pasteJudgmentKey, selectActiveSetQuery, setQueryCandidates, setQueryKey, type ActiveQuery } from './activeQuery';
 import type { AppState } from './index';
-import { judgmentKey } from './judgmentsSlice';
+import { mergeJudgments } from './judgmentsSlice';
 import { memoizeLast } from './memo';
 import type { Bm25Settings, FirstStageSource } from './settingsSlice';
 
@@ -11,7 +12,45 @@ const parseMemo = memoizeLast((documentsText: string, format: AppState['format']
   parseDocuments(documentsText, { format, textMode, fields }),
 );
 
+/** The pasted or uploaded documents, parsed (the paste's query only; a set's queries come parsed). */
 export const selectParsed = (s: AppState): ParseResult => parseMemo(s.documentsText, s.format, s.textMode, s.fields);
+
+const suppliedMemo = memoizeLast((candidates: readonly Candidate[]): Judgments => {
+  const supplied = new Map<string, number>();
+  for (const c of candidates) if (c.relevance !== undefined) supplied.set(c.id, c.relevance);
+  return supplied;
+});
+
+const pasteQueryMemo = memoizeLast(
+  (query: string, candidates: readonly Candidate[]): ActiveQuery => ({
+    key: PASTE_KEY,
+    judgmentKey: pasteJudgmentKey(query),
+    id: PASTE_QUERY_ID,
+    text: query,
+    candidates,
+    supplied: suppliedMemo(candidates),
+  }),
+);
+
+const setQueryMemo = new WeakMap<object, ActiveQuery>();
+
+/** The query on screen: the paste, or the open query of an imported set. */
+export const selectActiveQuery = (s: AppState): ActiveQuery => {
+  const setQuery = selectActiveSetQuery(s);
+  if (!s.querySet || !setQuery) return pasteQueryMemo(s.query, selectParsed(s).candidates);
+  const hit = setQueryMemo.get(setQuery);
+  if (hit) return hit;
+  const key = setQueryKey(setQuery.id);
+  const active = { key, judgmentKey: key, id: setQuery.id, text: setQuery.text, candidates: setQueryCandidates(s.querySet, setQuery), supplied: setQuery.judgments };
+  setQueryMemo.set(setQuery, active);
+  return active;
+};
+
+/** The candidates of the query on screen. */
+export const selectCandidates = (s: AppState): readonly Candidate[] => selectActiveQuery(s).candidates;
+
+/** The text of the query on screen. */
+export const selectQueryText = (s: AppState): string => selectActiveQuery(s).text;
 
 const indexMemo = memoizeLast((candidates: readonly Candidate[], stem: boolean, stopwords: boolean) =>
   buildBm25Index(
@@ -20,14 +59,11 @@ const indexMemo = memoizeLast((candidates: readonly Candidate[], stem: boolean, 
   ),
 );
 
-export const selectBm25Index = (s: AppState): Bm25Index => {
-  const { candidates } = selectParsed(s);
-  return indexMemo(candidates, s.bm25.stem, s.bm25.stopwords);
-};
+export const selectBm25Index = (s: AppState): Bm25Index => indexMemo(selectCandidates(s), s.bm25.stem, s.bm25.stopwords);
 
 const bm25ScoresMemo = memoizeLast((index: Bm25Index, query: string, k1: number, b: number) => scoreBm25(index, query, { k1, b }));
 
-export const selectBm25Scores = (s: AppState): Float64Array => bm25ScoresMemo(selectBm25Index(s), s.query, s.bm25.k1, s.bm25.b);
+export const selectBm25Scores = (s: AppState): Float64Array => bm25ScoresMemo(selectBm25Index(s), selectQueryText(s), s.bm25.k1, s.bm25.b);
 
 /** How the first stage is named on screen: "First stage: BM25". */
 export const firstStageNames: Record<FirstStageSource, string> = { supplied: 'retriever scores', bm25: 'BM25', input: 'input order' };
@@ -40,8 +76,9 @@ export interface FirstStage {
   notice: string | null;
 }
 
-const firstStageMemo = memoizeLast(
-  (candidates: readonly Candidate[], chosen: FirstStageSource, bm25Scores: Float64Array | null): FirstStage => {
+/** The first stage of one query's candidates; `bm25Scores` is needed when the source is (or falls back to) BM25. */
+export function decideFirstStage(candidates: readonly Candidate[], chosen: FirstStageSource, bm25Scores: Float64Array | null): FirstStage {
+  {
     const hasScores = candidates.some((c) => c.score !== undefined);
     if (chosen === 'supplied' && !hasScores) {
       return {
@@ -54,28 +91,30 @@ const firstStageMemo = memoizeLast(
       return { ranking: rankByScore(candidates, bm25Scores, 'BM25'), source: 'bm25', notice: null };
     }
     return { ranking: firstStageRanking(candidates, chosen === 'bm25' ? 'input' : chosen), source: chosen, notice: null };
-  },
-);
+  }
+}
+
+const firstStageMemo = memoizeLast(decideFirstStage);
+
+/** Whether a query's first stage needs BM25 scores: chosen, or the fallback for candidates without scores. */
+export function needsBm25(candidates: readonly Candidate[], chosen: FirstStageSource): boolean {
+  return chosen === 'bm25' || (chosen === 'supplied' && !candidates.some((c) => c.score !== undefined));
+}
 
 export const selectFirstStage = (s: AppState): FirstStage => {
-  const { candidates } = selectParsed(s);
-  const needsBm25 = s.firstStage === 'bm25' || !candidates.some((c) => c.score !== undefined);
-  return firstStageMemo(candidates, s.firstStage, needsBm25 ? selectBm25Scores(s) : null);
+  const candidates = selectCandidates(s);
+  return firstStageMemo(candidates, s.firstStage, needsBm25(candidates, s.firstStage) ? selectBm25Scores(s) : null);
 };
 
-export const selectCandidateById = (s: AppState): ReadonlyMap<string, Candidate> => candidateMapMemo(selectParsed(s).candidates);
+export const selectCandidateById = (s: AppState): ReadonlyMap<string, Candidate> => candidateMapMemo(selectCandidates(s));
 const candidateMapMemo = memoizeLast((candidates: readonly Candidate[]) => new Map(candidates.map((c) => [c.id, c])));
 
 export type { Bm25Settings };
 
-const judgmentsMemo = memoizeLast((candidates: readonly Candidate[], saved: Judgments | undefined): Judgments => {
-  const merged: Record<string, number> = {};
-  // Judgments that came with the documents (a `relevance`, `label` or `qrel` field) are the starting point...
-  for (const c of candidates) if (c.relevance !== undefined) merged[c.id] = c.relevance;
-  // ...and the user's own marks for this query win.
-  return { ...merged, ...(saved ?? {}) };
-});
+const judgmentsMemo = memoizeLast(mergeJudgments);
 
-/** The judgments in force for the current query. */
-export const selectJudgments = (s: AppState): Judgments =>
-  judgmentsMemo(selectParsed(s).candidates, s.judgmentsByQuery[judgmentKey(s.query)]);
+/** The judgments in force for the query on screen: the input's grades, overridden by the user's marks. */
+export const selectJudgments = (s: AppState): Judgments => {
+  const active = selectActiveQuery(s);
+  return judgmentsMemo(active.supplied, s.judgmentsByQuery.get(active.judgmentKey));
+};

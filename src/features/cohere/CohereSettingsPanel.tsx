@@ -1,4 +1,10 @@
-import { COHERE_PROXY_BASE_URL, type CohereSettings } from '../../rerankers/cohere/settings';
+import {
+  COHERE_PROXY_BASE_URL,
+  CONCURRENCY_BOUNDS,
+  concurrencyOf,
+  type CohereSettings,
+  isValidConcurrency,
+} from '../../rerankers/cohere/settings';
 import type { RerankError } from '../../rerankers/types';
 import { useAppStore } from '../../store';
 import type { CohereColumnConfig } from '../../store/columns';
@@ -52,7 +58,7 @@ export function CohereSettingsPanel({ columnId, config, error }: CohereSettingsP
               className="mt-0.5 w-full rounded border border-slate-300 px-2 py-1 font-mono text-xs"
             />
           </label>
-          <p className="mt-0.5 text-slate-500">vLLM, Text Embeddings Inference, Infinity, Jina and others serve the same /v2/rerank.</p>
+          <p className="mt-0.5 text-slate-500">vLLM serves /v2/rerank as it is; Infinity does when started with --url-prefix /v2. Text Embeddings Inference's /rerank has another shape.</p>
         </div>
       ) : (
         <div>
@@ -88,6 +94,16 @@ export function CohereSettingsPanel({ columnId, config, error }: CohereSettingsP
           isValid={isTimeoutSeconds}
           onCommit={(s) => update({ ...settings, timeoutMs: Math.round(s * 1000) })}
           className="w-14"
+        />
+        <NumberSetting
+          label="Concurrent calls"
+          value={concurrencyOf(settings)}
+          isValid={isValidConcurrency}
+          min={CONCURRENCY_BOUNDS.min}
+          max={CONCURRENCY_BOUNDS.max}
+          onCommit={(concurrency) => update({ ...settings, concurrency })}
+          hint={`${CONCURRENCY_BOUNDS.min} to ${CONCURRENCY_BOUNDS.max}, when reranking a whole query set`}
+          className="w-12"
         />
       </div>
       <CohereKeyField columnId={columnId} optional={custom} />

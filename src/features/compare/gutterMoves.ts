@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
 import { rankMoves, type RankMove } from '../../core/ranking';
 import { maxMoveFor } from '../../core/rankLines';
-import { rerankedOrder } from '../../core/rerankedOrder';
-import type { Candidate, Ranking } from '../../core/types';
+import type { RerankedOrder } from '../../core/rerankedOrder';
+import type { Ranking } from '../../core/types';
 import { useAppStore } from '../../store';
-import type { Column } from '../../store/columns';
-import { selectCandidateById, selectFirstStage } from '../../store/selectors';
+import { selectColumnRankings } from '../../store/rankingSelectors';
+import { selectFirstStage } from '../../store/selectors';
 
 /** The moves drawn across one gutter, left column to right column, keyed by document id. */
 export interface GutterMoves {
@@ -20,8 +20,8 @@ export interface GutterMoves {
  * badges; a later one shows where two rerankers disagree. Documents below the cut are in no reranked
  * ranking, so they get no move and are drawn as "not reranked".
  */
-export function gutterMoves(firstStage: Ranking, byId: ReadonlyMap<string, Candidate>, columns: readonly Column[]): GutterMoves[] {
-  const reranked = columns.map(({ run }) => rerankedOrder(firstStage, byId, run.ids, run.scores, run.scoreKind).reranked);
+export function gutterMoves(firstStage: Ranking, orders: readonly RerankedOrder[]): GutterMoves[] {
+  const reranked = orders.map((order) => order.reranked);
   return reranked.map((right, i) => {
     const left = i === 0 ? firstStage : (reranked[i - 1] as Ranking);
     const rankedCount = i === 0 ? right.entries.length : Math.max(left.entries.length, right.entries.length);
@@ -31,7 +31,6 @@ export function gutterMoves(firstStage: Ranking, byId: ReadonlyMap<string, Candi
 
 export function useGutterMoves(): GutterMoves[] {
   const firstStage = useAppStore(selectFirstStage).ranking;
-  const byId = useAppStore(selectCandidateById);
-  const columns = useAppStore((s) => s.columns);
-  return useMemo(() => gutterMoves(firstStage, byId, columns), [firstStage, byId, columns]);
+  const rankings = useAppStore(selectColumnRankings);
+  return useMemo(() => gutterMoves(firstStage, rankings.map((r) => r.order)), [firstStage, rankings]);
 }

@@ -1,5 +1,10 @@
+import { exampleSetTitle } from '../../core/exampleSet';
 import { presets } from '../../core/presets';
 import { useAppStore } from '../../store';
+import { loadExampleSet } from '../../store/setActions';
+
+/** The option that opens the bundled query set instead of a single-query preset. */
+const EXAMPLE_SET_OPTION = '__example-set__';
 
 /** Ready-made examples, each with a lesson. Picking one replaces the query and documents. */
 export function PresetPicker() {
@@ -12,7 +17,7 @@ export function PresetPicker() {
         <span className="font-medium">Example</span>
         <select
           value={presetId ?? ''}
-          onChange={(e) => loadPreset(e.target.value)}
+          onChange={(e) => (e.target.value === EXAMPLE_SET_OPTION ? void loadExampleSet() : loadPreset(e.target.value))}
           className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
         >
           {presetId === null && <option value="">Your own input</option>}
@@ -21,6 +26,7 @@ export function PresetPicker() {
               {p.title}
             </option>
           ))}
+          <option value={EXAMPLE_SET_OPTION}>{exampleSetTitle}</option>
         </select>
       </label>
       {current && <p className="text-xs leading-snug text-slate-600">{current.lesson}</p>}

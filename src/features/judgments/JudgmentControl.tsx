@@ -10,7 +10,7 @@ const gradeClass = ['bg-slate-100 text-slate-600', 'bg-amber-100 text-amber-900'
  * screen readers without extra code, and its name carries the document id.
  */
 export function JudgmentControl({ docId }: { docId: string }) {
-  const grade = useAppStore((s) => selectJudgments(s)[docId]);
+  const grade = useAppStore((s) => selectJudgments(s).get(docId));
   const setJudgment = useAppStore((s) => s.setJudgment);
   return (
     <select

@@ -1,5 +1,6 @@
 import { useRef } from 'react';
 import { useAppStore } from '../../store';
+import { selectColumnRankings } from '../../store/rankingSelectors';
 import { LinesLegend } from '../compare/LinesLegend';
 import { RankLines } from '../compare/RankLines';
 import { useComparisonLayout } from '../compare/useComparisonLayout';
@@ -15,7 +16,7 @@ export function Comparison() {
   const origin = useRef<HTMLDivElement>(null);
   const grid = useRef<HTMLDivElement>(null);
   const boxes = useComparisonLayout(origin, grid);
-  const hasResults = columns.some((c) => c.run.ids.length > 0);
+  const hasResults = useAppStore((s) => selectColumnRankings(s).some((c) => c.order.reranked.entries.length + c.order.pending.length > 0));
   return (
     <div className="space-y-2">
       {hasResults && <LinesLegend />}

@@ -3,9 +3,9 @@ import { barFraction, rankMoves, scoreRange } from '../../core/ranking';
 import type { RerankedOrder } from '../../core/rerankedOrder';
 import { displayScore, scoreDisplayLabels } from '../../core/scoreDisplay';
 import { useAppStore } from '../../store';
-import { columnTitle, runSignature, scoreKindOf, type Column } from '../../store/columns';
+import { columnTitle, runFor, runSignature, scoreKindOf, type Column } from '../../store/columns';
 import { selectColumnRankings } from '../../store/rankingSelectors';
-import { selectCandidateById, selectFirstStage } from '../../store/selectors';
+import { selectActiveQuery, selectCandidateById, selectFirstStage } from '../../store/selectors';
 import { CohereSettingsPanel } from '../cohere/CohereSettingsPanel';
 import { LocalModelSettings } from '../models/LocalModelSettings';
 import { ColumnSettings } from './ColumnSettings';
@@ -18,11 +18,12 @@ import { useShowMore } from './useShowMore';
 const emptyOrder: RerankedOrder = { reranked: { scoreKind: 'raw logit', entries: [] }, pending: [], notReranked: [] };
 
 export function RerankedColumn({ column, removable }: { column: Column; removable: boolean }) {
-  const { run, config } = column;
+  const { config } = column;
+  const active = useAppStore(selectActiveQuery);
+  const run = runFor(column, active.key);
   const firstStage = useAppStore(selectFirstStage).ranking;
   const byId = useAppStore(selectCandidateById);
   const scoreDisplay = useAppStore((s) => s.scoreDisplay);
-  const query = useAppStore((s) => s.query);
   const topN = useAppStore((s) => s.topN);
   const removeColumn = useAppStore((s) => s.removeColumn);
   const order = useAppStore((s) => selectColumnRankings(s).find((c) => c.columnId === column.id))?.order ?? emptyOrder;
@@ -36,7 +37,7 @@ export function RerankedColumn({ column, removable }: { column: Column; removabl
   const shownKind = transformable && scoreDisplay !== 'raw' ? 'relevance score' : scoreKind;
   const scoreName = transformable ? scoreDisplayLabels[scoreDisplay] : scoreKind;
   const currentIds = firstStage.entries.slice(0, topN).map((e) => e.id);
-  const outOfDate = run.signature !== '' && run.signature !== runSignature(query, currentIds);
+  const outOfDate = run.signature !== '' && run.signature !== runSignature(config, active.text, currentIds);
   const hasRun = run.ids.length > 0;
   let shown = 0;
   const take = () => ++shown <= visible;

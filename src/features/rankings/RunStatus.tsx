@@ -70,7 +70,7 @@ export function RunStatus({ run, outOfDate }: { run: RunState; outOfDate: boolea
           {run.error.message}
         </Notice>
       )}
-      {outOfDate && run.status === 'done' && <Notice tone="warning">The query or the candidates changed since this run. Press Rerank to update.</Notice>}
+      {outOfDate && run.status === 'done' && <Notice tone="warning">The query, the candidates or this column's settings changed since this run. Press Rerank to update.</Notice>}
     </div>
   );
 }

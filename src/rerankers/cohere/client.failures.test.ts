@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { forgetRateGates } from './rateGate';
 import { rerankWithCohere, type RerankWithCohereArgs } from './client';
 import { jsonReply, type LocalServer, type ReplyScript, startLocalServer } from './localTestServer';
 import { type CohereSettings, defaultCohereSettings } from './settings';
@@ -7,6 +8,7 @@ const KEY = 'sk-test-0123456789abcdef';
 const threeResults = { results: [0, 1, 2].map((index) => ({ index, relevance_score: 0.5 })) };
 let server: LocalServer | undefined;
 afterEach(async () => {
+  forgetRateGates(); // A pause left by one test must not hold the next on a reused port.
   await server?.close();
   server = undefined;
 });

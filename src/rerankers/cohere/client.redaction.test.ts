@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { forgetRateGates } from './rateGate';
 import { rerankWithCohere } from './client';
 import { jsonReply, type LocalServer, type ReplyScript, startLocalServer } from './localTestServer';
 import { type CohereSettings, defaultCohereSettings } from './settings';
@@ -6,6 +7,7 @@ import { type CohereSettings, defaultCohereSettings } from './settings';
 const KEY = 'sk-live-SECRET-9f8e7d6c5b4a';
 let server: LocalServer | undefined;
 afterEach(async () => {
+  forgetRateGates(); // A pause left by one test must not hold the next on a reused port.
   await server?.close();
   server = undefined;
 });

@@ -4,6 +4,7 @@ import {
   errorForAnswer,
   errorForStatus,
   type FailureContext,
+  heldTooLongError,
   MAX_RATE_LIMIT_RETRIES,
   MAX_RATE_LIMIT_WAIT_MS,
   networkError,
@@ -13,8 +14,16 @@ import {
 } from './messages';
 import { redactKey } from './redact';
 import { addBilledUnits, parseRerankAnswer, type ParsedRerankAnswer } from './response';
-import { backoffMs, parseRetryAfter } from './retryAfter';
-import { COHERE_MAX_DOCS_PER_CALL, type CohereSettings, validateBaseUrl } from './settings';
+import { gateFor } from './rateGate';
+import { askedWaitMs, backoffMs } from './retryAfter';
+import {
+  COHERE_MAX_DOCS_PER_CALL,
+  CONCURRENCY_BOUNDS,
+  concurrencyOf,
+  type CohereSettings,
+  isValidConcurrency,
+  validateBaseUrl,
+} from './settings';
 import { postJson, sleepUnlessAborted } from './transport';
 import type { CohereError, RerankOutcome, RerankProgress } from './types';
 
@@ -53,6 +62,12 @@ function checkInputs(args: RerankWithCohereArgs): CohereError | undefined {
   }
   if (!Number.isInteger(settings.maxTokensPerDoc) || settings.maxTokensPerDoc < 1) {
     return { kind: 'invalid-settings', message: 'Max tokens per document must be a whole number above 0. Fix it in the settings.' };
+  }
+  if (!isValidConcurrency(concurrencyOf(settings))) {
+    return {
+      kind: 'invalid-settings',
+      message: `Concurrent calls must be a whole number from ${CONCURRENCY_BOUNDS.min} to ${CONCURRENCY_BOUNDS.max}. Fix it in the settings.`,
+    };
   }
   if (settings.model.trim() === '') {
     return { kind: 'invalid-settings', message: 'Choose a model in the settings first.' };
@@ -137,7 +152,10 @@ interface ChunkAnswer {
   elapsedMs: number;
 }
 
-/** One chunk: call, and on 429 wait (Retry-After, else backoff) and call again, up to 3 retries. */
+/**
+ * One chunk: call, and on 429 wait (Retry-After or X-RateLimit-Reset, else backoff) and call again, up to
+ * 3 retries. Every call goes through the server's gate: a 429 pauses all calls to that server, not just this one.
+ */
 async function callWithRetries(
   args: RerankWithCohereArgs,
   ctx: FailureContext,
@@ -160,16 +178,29 @@ async function callWithRetries(
   const sleep = args.sleep ?? sleepUnlessAborted;
   const fetchImpl = args.fetchImpl ?? globalThis.fetch.bind(globalThis);
 
+  const gate = gateFor(ctx.baseUrl);
+  const limit = concurrencyOf(settings);
+  let waitedUntil = 0;
   for (let attempt = 0; ; attempt++) {
-    const outcome = await postJson({ url: ctx.endpoint, headers, body, timeoutMs: settings.timeoutMs, signal, fetchImpl });
+    // Another call's 429 may ask for longer than the app waits: then fail now rather than sit in the gate.
+    const admission = await gate.acquire(signal, { limit, waitedUntil, maxPauseMs: MAX_RATE_LIMIT_WAIT_MS });
+    if (admission.kind === 'cancelled') return fail(cancelledError());
+    if (admission.kind === 'pause-too-long') return fail(heldTooLongError(ctx, admission.pauseLeftMs));
+    const outcome = await postJson({ url: ctx.endpoint, headers, body, timeoutMs: settings.timeoutMs, signal, fetchImpl }).finally(
+      admission.release,
+    );
     if (outcome.kind === 'cancelled') return fail(cancelledError());
     if (outcome.kind === 'timeout') return fail(timeoutError(ctx));
     if (outcome.kind === 'network') return fail(networkError(ctx, outcome.error));
     if (outcome.status === 429) {
+      const asked = askedWaitMs(outcome, Date.now());
+      // What the server asks for holds every call to it, even when this one gives up; so does our own backoff.
+      if (asked !== undefined) gate.pauseUntil(Date.now() + asked);
       if (attempt >= MAX_RATE_LIMIT_RETRIES) return fail(rateLimitedError(ctx, outcome.body));
-      const asked = parseRetryAfter(outcome.retryAfter, Date.now());
       if (asked !== undefined && asked > MAX_RATE_LIMIT_WAIT_MS) return fail(rateLimitedError(ctx, outcome.body, asked));
       const waitMs = asked ?? backoffMs(attempt);
+      waitedUntil = Date.now() + waitMs;
+      gate.pauseUntil(waitedUntil);
       waitsMs.push(waitMs);
       await sleep(waitMs, signal);
       if (signal?.aborted) return fail(cancelledError());

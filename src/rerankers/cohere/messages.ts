@@ -91,6 +91,19 @@ export function rateLimitedError(ctx: FailureContext, body: string, tooLongWaitM
   };
 }
 
+/** Not sent: an earlier 429 to the same server (from any column or query) asked every call to wait too long. */
+export function heldTooLongError(ctx: FailureContext, pauseLeftMs: number): CohereError {
+  const hint = isCohere(ctx) ? ` ${TRIAL_KEY_HINT}` : '';
+  return {
+    kind: 'rate-limited',
+    status: 429,
+    message:
+      `${who(ctx)} is limiting calls (429): an earlier call was asked to wait, and ${seconds(pauseLeftMs)} of that wait ` +
+      `are left, longer than the app waits on its own (${seconds(MAX_RATE_LIMIT_WAIT_MS)}). Try again later.${hint}`,
+    cause: `POST ${ctx.endpoint}${ctx.callLabel} not sent: calls to ${ctx.baseUrl} are paused for ${pauseLeftMs} ms more`,
+  };
+}
+
 export function errorForAnswer(ctx: FailureContext, problem: AnswerProblem, body: string, offset: number): CohereError {
   const cause = `POST ${ctx.endpoint}${ctx.callLabel} answered 200 with: ${snippet(body, 500)}`;
   const began = `It began: "${snippet(body)}".`;

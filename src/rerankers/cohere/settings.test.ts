@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { cohereModels, defaultCohereSettings, validateBaseUrl } from './settings';
+import { cohereModels, concurrencyOf, type CohereSettings, defaultCohereSettings, isValidConcurrency, normalizeCohereSettings, validateBaseUrl } from './settings';
 
 describe('defaultCohereSettings and cohereModels', () => {
-  it('default to Cohere, rerank-v3.5, 4096 tokens and 30 s', () => {
+  it('default to Cohere, rerank-v3.5, 4096 tokens, 30 s and 4 calls at once', () => {
     expect(defaultCohereSettings).toEqual({
       provider: 'cohere',
       baseUrl: 'https://api.cohere.com',
       model: 'rerank-v3.5',
       maxTokensPerDoc: 4096,
       timeoutMs: 30000,
+      concurrency: 4,
     });
   });
 
@@ -49,5 +50,47 @@ describe('validateBaseUrl', () => {
     const result = validateBaseUrl(input);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.message).toBe(message);
+  });
+});
+
+describe('concurrency', () => {
+  it.each([1, 4, 16])('accepts %j', (value) => expect(isValidConcurrency(value)).toBe(true));
+
+  it.each([0, 17, 2.5, -1, Number.NaN, Number.POSITIVE_INFINITY, '4', undefined, null])('refuses %j', (value) => {
+    expect(isValidConcurrency(value)).toBe(false);
+  });
+
+  it('is 4 for settings saved before the field existed, and as given otherwise', () => {
+    // Storage hands back what was saved, whatever the type says: build that shape on purpose.
+    const saved: Partial<CohereSettings> = { ...defaultCohereSettings };
+    delete saved.concurrency;
+    const old = saved as CohereSettings;
+    expect(concurrencyOf(old)).toBe(4);
+    expect(concurrencyOf({ ...defaultCohereSettings, concurrency: 9 })).toBe(9);
+    expect(concurrencyOf({ ...defaultCohereSettings, concurrency: 40 })).toBe(40); // Left for the client to refuse.
+  });
+});
+
+describe('normalizeCohereSettings', () => {
+  it('gives settings saved before concurrency existed the default of 4, keeping the rest', () => {
+    const saved = { provider: 'custom', baseUrl: 'http://localhost:8000', model: 'BAAI/bge-reranker-base', maxTokensPerDoc: 512, timeoutMs: 5000 };
+    expect(normalizeCohereSettings(saved)).toEqual({ ...saved, concurrency: 4 });
+  });
+
+  it('keeps a valid concurrency and replaces one out of bounds or of the wrong type', () => {
+    expect(normalizeCohereSettings({ ...defaultCohereSettings, concurrency: 16 }).concurrency).toBe(16);
+    expect(normalizeCohereSettings({ ...defaultCohereSettings, concurrency: 17 }).concurrency).toBe(4);
+    expect(normalizeCohereSettings({ ...defaultCohereSettings, concurrency: '8' }).concurrency).toBe(4);
+  });
+
+  it('fills every field of something that is not settings at all', () => {
+    expect(normalizeCohereSettings(null)).toEqual(defaultCohereSettings);
+    expect(normalizeCohereSettings([1, 2])).toEqual(defaultCohereSettings);
+    expect(normalizeCohereSettings({ provider: 'other', model: 7 })).toEqual(defaultCohereSettings);
+  });
+
+  it('reads a record whose own keys look like Object.prototype members as plain data', () => {
+    const saved = JSON.parse('{"__proto__": {"concurrency": 9}, "constructor": 1, "model": "m"}') as unknown;
+    expect(normalizeCohereSettings(saved)).toEqual({ ...defaultCohereSettings, model: 'm' });
   });
 });

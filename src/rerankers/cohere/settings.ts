@@ -8,6 +8,8 @@ export interface CohereSettings {
   model: string;
   maxTokensPerDoc: number;
   timeoutMs: number;
+  /** Calls in flight at once to this server when a whole query set is reranked (see CONCURRENCY_BOUNDS). */
+  concurrency: number;
 }
 
 export const COHERE_BASE_URL = 'https://api.cohere.com';
@@ -24,7 +26,24 @@ export const defaultCohereSettings: CohereSettings = {
   model: 'rerank-v3.5',
   maxTokensPerDoc: 4096,
   timeoutMs: 30_000,
+  concurrency: 4,
 };
+
+/** Four calls keep a GPU server busy without tripping most rate limits; 16 is past where servers gain. */
+export const CONCURRENCY_BOUNDS = { min: 1, max: 16 } as const;
+
+export function isValidConcurrency(value: unknown): value is number {
+  return Number.isInteger(value) && (value as number) >= CONCURRENCY_BOUNDS.min && (value as number) <= CONCURRENCY_BOUNDS.max;
+}
+
+/**
+ * The concurrency in force. Settings saved before the field existed have none at run time (the type says
+ * otherwise), so a missing value means the default; a present but out-of-bounds one is for the caller to refuse.
+ */
+export function concurrencyOf(settings: CohereSettings): number {
+  const value: unknown = settings.concurrency;
+  return value === undefined ? defaultCohereSettings.concurrency : (value as number);
+}
 
 export interface CohereModelInfo {
   id: string;
@@ -89,4 +108,33 @@ export function validateBaseUrl(input: string): Result<string> {
     return { ok: false, error: { message: `Take the "?" or "#" part off the base URL: the app adds /v2/rerank to it.` } };
   }
   return { ok: true, value: withoutSlash };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Cohere settings read back from storage, made whole: a field that is missing or of the wrong type takes its
+ * default (settings saved before `concurrency` existed get 4). Other values are kept as saved, so that the
+ * client can still name what is wrong with them; a concurrency outside CONCURRENCY_BOUNDS becomes the default.
+ */
+export function normalizeCohereSettings(saved: unknown): CohereSettings {
+  const from = isRecord(saved) ? saved : {};
+  const text = (name: 'baseUrl' | 'model'): string => {
+    const value = from[name];
+    return typeof value === 'string' ? value : defaultCohereSettings[name];
+  };
+  const number = (name: 'maxTokensPerDoc' | 'timeoutMs'): number => {
+    const value = from[name];
+    return typeof value === 'number' ? value : defaultCohereSettings[name];
+  };
+  return {
+    provider: from.provider === 'custom' ? 'custom' : 'cohere',
+    baseUrl: text('baseUrl'),
+    model: text('model'),
+    maxTokensPerDoc: number('maxTokensPerDoc'),
+    timeoutMs: number('timeoutMs'),
+    concurrency: isValidConcurrency(from.concurrency) ? from.concurrency : defaultCohereSettings.concurrency,
+  };
 }

@@ -1,11 +1,13 @@
 // The client against the e2e stand-in server: proves the stub speaks the protocol the client expects.
 import { afterEach, describe, expect, it } from 'vitest';
+import { forgetRateGates } from './rateGate';
 import { type CohereStub, startCohereStub, STUB_BAD_REQUEST_MESSAGE } from '../../../e2e/support/cohereStub';
 import { rerankWithCohere } from './client';
 import { type CohereSettings, defaultCohereSettings } from './settings';
 
 let stub: CohereStub | undefined;
 afterEach(async () => {
+  forgetRateGates(); // A pause left by one test must not hold the next on a reused port.
   await stub?.close();
   stub = undefined;
 });

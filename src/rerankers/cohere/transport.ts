@@ -1,6 +1,6 @@
 /** What became of one HTTP call. */
 export type CallOutcome =
-  | { kind: 'answered'; status: number; retryAfter: string | null; body: string; elapsedMs: number }
+  | { kind: 'answered'; status: number; retryAfter: string | null; rateLimitReset: string | null; body: string; elapsedMs: number }
   | { kind: 'timeout' }
   | { kind: 'cancelled' }
   | { kind: 'network'; error: unknown };
@@ -42,6 +42,7 @@ export async function postJson(args: PostJsonArgs): Promise<CallOutcome> {
       kind: 'answered',
       status: response.status,
       retryAfter: response.headers.get('retry-after'),
+      rateLimitReset: response.headers.get('x-ratelimit-reset'),
       body,
       elapsedMs: performance.now() - startedAt,
     };

@@ -1,0 +1,85 @@
+/**
+ * Typed messages between the main thread (ComputeClient) and the compute worker. Every request carries an
+ * `id`; every reply names the request it answers, so the client drops replies nobody waits for any more.
+ */
+import type { Bm25Parameters } from '../core/retrieval/bm25';
+import type { TokenizerOptions } from '../core/retrieval/tokenize';
+import type { ImportOptions, ImportResult, SetFile } from '../core/sets/types';
+
+/**
+ * A file to import: a browser File (read with `file.text()` inside the worker, so a large file's text never
+ * sits on the main thread) or a SetFile whose text is already at hand (a paste, an example).
+ */
+export type ComputeFile = File | SetFile;
+
+export interface ImportRequest {
+  type: 'import';
+  id: number;
+  files: ComputeFile[];
+  options: ImportOptions;
+}
+
+/** One query's BM25 job: the query text and the texts of its own candidates, in candidate order. */
+export interface Bm25Query {
+  queryId: string;
+  query: string;
+  texts: string[];
+}
+
+export interface Bm25Request {
+  type: 'bm25';
+  id: number;
+  queries: Bm25Query[];
+  params: Bm25Parameters;
+  tokenizer: TokenizerOptions;
+}
+
+/** Stops the request with this id at its next check (between files or queries). */
+export interface CancelRequest {
+  type: 'cancel';
+  id: number;
+}
+
+export type ComputeRequest = ImportRequest | Bm25Request | CancelRequest;
+
+export type ComputeStage = 'reading' | 'parsing' | 'retrieving';
+
+export interface ProgressReply {
+  type: 'progress';
+  id: number;
+  stage: ComputeStage;
+  done: number;
+  total: number;
+}
+
+export interface ImportedReply {
+  type: 'imported';
+  id: number;
+  result: ImportResult;
+}
+
+/** BM25 of each query's candidates, in candidate order. The buffers are transferred, not copied. */
+export interface Bm25Reply {
+  type: 'bm25';
+  id: number;
+  scores: { queryId: string; scores: Float64Array }[];
+}
+
+/** What went wrong: a message for a person, a cause for a developer. */
+export interface ComputeErrorInfo {
+  message: string;
+  cause?: string;
+  /** True when the request was cancelled rather than failed. */
+  cancelled?: boolean;
+}
+
+export interface ErrorReply {
+  type: 'error';
+  id: number;
+  error: ComputeErrorInfo;
+}
+
+export type ComputeReply = ProgressReply | ImportedReply | Bm25Reply | ErrorReply;
+
+/** The message of a cancelled request's error reply. */
+export const CANCELLED_MESSAGE = 'Cancelled.';

@@ -1,0 +1,148 @@
+import { computeMetrics, countRelevant, type MetricValues } from '../core/metrics';
+import { finalRanking, rerankedOrder } from '../core/rerankedOrder';
+import type { QuerySet, SetQuery } from '../core/sets/types';
+import type { Candidate, Judgments, Ranking } from '../core/types';
+import { setQueryCandidates, setQueryKey } from './activeQuery';
+import { columnTitle, configSignature, runSignature, type Column, type RunState } from './columns';
+import type { AppState } from './index';
+import { mergeJudgments, type JudgmentOverrides } from './judgmentsSlice';
+import { memoizeLast } from './memo';
+import { decideFirstStage, firstStageNames, needsBm25, type FirstStage } from './selectors';
+import type { FirstStageSource } from './settingsSlice';
+
+/** One ranker's ranking and metrics for one query of the set. */
+export interface RankerResult {
+  /** 'first' for the first stage, else the column id. */
+  rankerId: string;
+  /** The ranking metrics are computed on; null when the column has no scores for this query yet. */
+  ranking: Ranking | null;
+  values: MetricValues | null;
+  /** Set when the column's scores for this query came from a run with other inputs or settings. */
+  stale: boolean;
+}
+
+export interface SetRow {
+  query: SetQuery;
+  candidates: readonly Candidate[];
+  judgments: Judgments;
+  relevantCount: number;
+  firstStage: FirstStage | null;
+  /** First the first stage, then one per column in column order. */
+  results: RankerResult[];
+}
+
+export interface RankerInfo {
+  id: string;
+  name: string;
+}
+
+/** The first stage's BM25 scores per query, computed in the compute worker; keyed by what they depend on. */
+export interface SetBm25Scores {
+  set: QuerySet;
+  settingsKey: string;
+  scores: ReadonlyMap<string, Float64Array>;
+}
+
+export const bm25SettingsKey = (s: Pick<AppState, 'bm25' | 'querySet'>): string => JSON.stringify([s.bm25.k1, s.bm25.b, s.bm25.stem, s.bm25.stopwords]);
+
+interface RowInputs {
+  firstStageSource: FirstStageSource;
+  bm25: Float64Array | undefined;
+  overrides: JudgmentOverrides | undefined;
+  runs: readonly (RunState | undefined)[];
+  /** Each column's settings, so a changed model marks its results stale. */
+  configs: readonly string[];
+  k: number;
+  gain: AppState['gain'];
+  topN: number;
+}
+
+const rowCache = new WeakMap<SetQuery, { inputs: RowInputs; row: SetRow }>();
+
+function sameInputs(a: RowInputs, b: RowInputs): boolean {
+  return (
+    a.firstStageSource === b.firstStageSource &&
+    a.bm25 === b.bm25 &&
+    a.overrides === b.overrides &&
+    a.k === b.k &&
+    a.gain === b.gain &&
+    a.topN === b.topN &&
+    a.runs.length === b.runs.length &&
+    a.runs.every((run, i) => run === b.runs[i]) &&
+    a.configs.every((sig, i) => sig === b.configs[i])
+  );
+}
+
+function buildRow(set: QuerySet, query: SetQuery, columns: readonly Column[], inputs: RowInputs): SetRow {
+  const candidates = setQueryCandidates(set, query);
+  const judgments = mergeJudgments(query.judgments, inputs.overrides);
+  const relevantCount = countRelevant(judgments);
+  const wantsBm25 = needsBm25(candidates, inputs.firstStageSource);
+  const firstStage = wantsBm25 && !inputs.bm25 ? null : decideFirstStage(candidates, inputs.firstStageSource, inputs.bm25 ?? null);
+  const options = { k: inputs.k, gain: inputs.gain };
+  const metricsOf = (ranking: Ranking) => (relevantCount > 0 ? computeMetrics(ranking, judgments, options) : null);
+  const results: RankerResult[] = [{ rankerId: 'first', ranking: firstStage?.ranking ?? null, values: firstStage ? metricsOf(firstStage.ranking) : null, stale: false }];
+  const byId = new Map(candidates.map((c) => [c.id, c]));
+  columns.forEach((column, i) => {
+    const run = inputs.runs[i];
+    if (!firstStage || !run || run.scores.size === 0) {
+      results.push({ rankerId: column.id, ranking: null, values: null, stale: false });
+      return;
+    }
+    const ranking = finalRanking(rerankedOrder(firstStage.ranking, byId, run.ids, run.scores, run.scoreKind));
+    const current = runSignature(column.config, query.text, topIds(firstStage, inputs.topN));
+    results.push({ rankerId: column.id, ranking, values: metricsOf(ranking), stale: run.signature !== current });
+  });
+  return { query, candidates, judgments, relevantCount, firstStage, results };
+}
+
+/** The ids a reranker is sent for this first stage. */
+export function topIds(firstStage: FirstStage, topN: number): string[] {
+  return firstStage.ranking.entries.slice(0, topN).map((e) => e.id);
+}
+
+const rowsMemo = memoizeLast(
+  (
+    set: QuerySet,
+    columns: readonly Column[],
+    source: FirstStageSource,
+    bm25: SetBm25Scores | null,
+    judgmentsByQuery: AppState['judgmentsByQuery'],
+    k: number,
+    gain: AppState['gain'],
+    topN: number,
+    settingsKey: string,
+  ): SetRow[] => {
+    const bm25Scores = bm25 && bm25.set === set && bm25.settingsKey === settingsKey ? bm25.scores : null;
+    return set.queries.map((query) => {
+      const key = setQueryKey(query.id);
+      const inputs: RowInputs = {
+        firstStageSource: source,
+        bm25: bm25Scores?.get(query.id),
+        overrides: judgmentsByQuery.get(key),
+        runs: columns.map((c) => c.runs.get(key)),
+        configs: columns.map((c) => configSignature(c.config)),
+        k,
+        gain,
+        topN,
+      };
+      const hit = rowCache.get(query);
+      if (hit && sameInputs(hit.inputs, inputs)) return hit.row;
+      const row = buildRow(set, query, columns, inputs);
+      rowCache.set(query, { inputs, row });
+      return row;
+    });
+  },
+);
+
+/** One row per query of the imported set, with every ranker's metrics; [] for a paste. */
+export const selectSetRows = (s: AppState): SetRow[] =>
+  s.querySet ? rowsMemo(s.querySet, s.columns, s.firstStage, s.setFirstStageBm25, s.judgmentsByQuery, s.metricK, s.gain, s.topN, bm25SettingsKey(s)) : [];
+
+const rankersMemo = memoizeLast((columns: readonly Column[], source: FirstStageSource): RankerInfo[] => [
+  { id: 'first', name: `First stage: ${firstStageNames[source]}` },
+  ...columns.map((c) => ({ id: c.id, name: `Reranked: ${columnTitle(c.config)}` })),
+]);
+
+/** The rankers of the set view: the first stage, then every column. */
+export const selectRankers = (s: AppState): RankerInfo[] => rankersMemo(s.columns, s.firstStage);
