@@ -46,7 +46,9 @@ export function setQueryCandidates(set: QuerySet, query: SetQuery): Candidate[] 
 const queryIndexMemo = memoizeLast((set: QuerySet) => new Map(set.queries.map((q, i) => [q.id, i])));
 
 /** The position of each query id in the set. */
-export const selectQueryIndex = (s: AppState): ReadonlyMap<string, number> => (s.querySet ? queryIndexMemo(s.querySet) : new Map());
+const noQueries: ReadonlyMap<string, number> = new Map();
+
+export const selectQueryIndex = (s: AppState): ReadonlyMap<string, number> => (s.querySet ? queryIndexMemo(s.querySet) : noQueries);
 
 /** The imported set's query on screen, or null for a paste. */
 export const selectActiveSetQuery = (s: AppState): SetQuery | null => {

@@ -40,13 +40,17 @@ interface Job {
 /** How often finished queries are written to the store: one render per query would compete with the model for the cores. */
 const FLUSH_MS = 500;
 
-/** Every (column, query) pair of the set whose current result is missing or out of date: what rerank all has to do. */
+/**
+ * Every (column, query) pair of the set whose current result is missing or out of date: what rerank all has to do.
+ * Queries without candidates have nothing to score and are not counted.
+ */
 export function pendingJobs(state: AppState): { jobs: Job[]; pairsTotal: number; pairsKept: number; queriesTotal: number; waiting: number } {
   const rows = selectSetRows(state);
   const jobs: Job[] = [];
   let pairsTotal = 0;
   let pairsKept = 0;
   let waiting = 0;
+  let queriesTotal = 0;
   for (const column of state.columns) {
     for (const row of rows) {
       if (!row.firstStage) {
@@ -55,6 +59,7 @@ export function pendingJobs(state: AppState): { jobs: Job[]; pairsTotal: number;
       }
       const top = topCandidates(row.firstStage.ranking, row.candidates, state.topN);
       if (top.length === 0) continue;
+      queriesTotal += 1;
       const queryKey = setQueryKey(row.query.id);
       const signature = runSignature(column.config, row.query.text, top.map((c) => c.id));
       pairsTotal += top.length;
@@ -66,7 +71,7 @@ export function pendingJobs(state: AppState): { jobs: Job[]; pairsTotal: number;
       jobs.push({ column, queryId: row.query.id, queryKey, query: row.query.text, top, allCandidates: row.candidates, signature });
     }
   }
-  return { jobs, pairsTotal, pairsKept, queriesTotal: rows.length * state.columns.length, waiting };
+  return { jobs, pairsTotal, pairsKept, queriesTotal: queriesTotal + waiting, waiting };
 }
 
 /**

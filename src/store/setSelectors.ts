@@ -135,9 +135,11 @@ const rowsMemo = memoizeLast(
   },
 );
 
-/** One row per query of the imported set, with every ranker's metrics; [] for a paste. */
+const noRows: SetRow[] = [];
+
+/** One row per query of the imported set, with every ranker's metrics; none for a paste. */
 export const selectSetRows = (s: AppState): SetRow[] =>
-  s.querySet ? rowsMemo(s.querySet, s.columns, s.firstStage, s.setFirstStageBm25, s.judgmentsByQuery, s.metricK, s.gain, s.topN, bm25SettingsKey(s)) : [];
+  s.querySet ? rowsMemo(s.querySet, s.columns, s.firstStage, s.setFirstStageBm25, s.judgmentsByQuery, s.metricK, s.gain, s.topN, bm25SettingsKey(s)) : noRows;
 
 const rankersMemo = memoizeLast((columns: readonly Column[], source: FirstStageSource): RankerInfo[] => [
   { id: 'first', name: `First stage: ${firstStageNames[source]}` },

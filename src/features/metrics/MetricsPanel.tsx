@@ -41,7 +41,7 @@ export function MetricsPanel() {
           </select>
         </label>
         <span data-testid="judged-count" className="text-slate-500">
-          {Object.keys(judgments).length} judged, {relevant} relevant (grade ≥ 1)
+          {judgments.size} judged, {relevant} relevant (grade ≥ 1)
         </span>
         <div className="ml-auto">
           <QrelsControls />

@@ -2,21 +2,21 @@ import { useRef, useState } from 'react';
 import { Notice } from '../../components/Notice';
 import { formatQrels, parseQrels, qrelsReport } from '../../core/qrels';
 import { useAppStore } from '../../store';
-import { selectCandidateById, selectJudgments } from '../../store/selectors';
+import { selectActiveQuery, selectCandidateById, selectJudgments } from '../../store/selectors';
 
-/** TREC's query id in exported files; imports take the file's first query (or this one when present). */
-export const QRELS_QUERY_ID = '1';
 
 /** Judgments in and out as TREC qrels: `qid 0 docid grade`, one per line. */
 export function QrelsControls() {
   const judgments = useAppStore(selectJudgments);
   const byId = useAppStore(selectCandidateById);
+  // TREC's query id in exported files: the set's query id, or "1" for a paste. Imports take that query when the file has it, else its first.
+  const queryId = useAppStore((s) => selectActiveQuery(s).id);
   const replaceJudgments = useAppStore((s) => s.replaceJudgments);
   const fileInput = useRef<HTMLInputElement>(null);
   const [report, setReport] = useState<{ tone: 'info' | 'warning'; lines: string[] } | null>(null);
 
   const exportQrels = () => {
-    const blob = new Blob([formatQrels(judgments, QRELS_QUERY_ID)], { type: 'text/plain' });
+    const blob = new Blob([formatQrels(judgments, queryId)], { type: 'text/plain' });
     const url = URL.createObjectURL(blob);
     const link = document.createElement('a');
     link.href = url;
@@ -27,8 +27,8 @@ export function QrelsControls() {
 
   const importQrels = async (file: File | undefined) => {
     if (!file) return;
-    const parsed = parseQrels(await file.text(), new Set(byId.keys()), QRELS_QUERY_ID);
-    const count = Object.keys(parsed.judgments).length;
+    const parsed = parseQrels(await file.text(), new Set(byId.keys()), queryId);
+    const count = parsed.judgments.size;
     if (count > 0) replaceJudgments(parsed.judgments);
     const problems = qrelsReport(parsed.skipped);
     setReport({
@@ -60,7 +60,7 @@ export function QrelsControls() {
         <button
           type="button"
           onClick={exportQrels}
-          disabled={Object.keys(judgments).length === 0}
+          disabled={judgments.size === 0}
           className="rounded border border-slate-300 bg-white px-2 py-1 text-slate-700 hover:bg-slate-50 disabled:opacity-50"
         >
           Export qrels

@@ -203,7 +203,7 @@ export function DeltaChart() {
       </p>
       <p data-testid="delta-counts" className="text-sm text-slate-800">
         {describeCounts(model)}
-        {comparison.notCompared.length > 0 && `. Not compared: ${describeNotCompared(comparison.notCompared)}`}
+        {comparison.notCompared.length > 0 && `. Not compared: ${describeNotCompared(comparison.notCompared)}.`}
       </p>
     </section>
   );

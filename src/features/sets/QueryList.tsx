@@ -113,10 +113,10 @@ export function QueryList() {
   const openIndex = useMemo(() => visible.findIndex((r) => r.id === openId), [visible, openId]);
   const shownOpenId = useRef<string | null>(null);
   useEffect(() => {
-    if (shownOpenId.current === openId || openIndex < 0) return;
+    if (!container || shownOpenId.current === openId || openIndex < 0) return;
     shownOpenId.current = openId;
     scrollToIndex(openIndex);
-  }, [openId, openIndex, scrollToIndex]);
+  }, [container, openId, openIndex, scrollToIndex]);
 
   if (rows.length === 0) return null;
   const minWidth = `calc(${TEXT_MIN_WIDTH} + ${columns.map((c) => c.width ?? '0rem').join(' + ')})`;

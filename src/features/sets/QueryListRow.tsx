@@ -87,7 +87,7 @@ export function QueryListRow({ row, index, isOpen, isTabStop, onOpen, onMove, on
           }}
           onKeyDown={onKeyDown}
           onFocus={() => onFocusRow(row.id)}
-          className={`block max-w-full truncate rounded px-1 font-mono text-xs underline-offset-2 hover:underline ${isOpen ? 'text-sky-900' : 'text-sky-800'}`}
+          className={`block max-w-full truncate rounded px-1 font-mono text-xs underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-sky-700 ${isOpen ? 'text-sky-900' : 'text-sky-800'}`}
         >
           {row.id}
         </button>

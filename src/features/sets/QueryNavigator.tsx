@@ -1,12 +1,12 @@
 import { useAppStore } from '../../store';
 import { selectActiveSetQuery } from '../../store/activeQuery';
-import { useVisibleOrder } from './useVisibleOrder';
+import { useVisibleQueryOrder } from './queryListState';
 
 /** The open query of a set, with previous and next in the list's order (as sorted and filtered). */
 export function QueryNavigator() {
   const query = useAppStore(selectActiveSetQuery);
   const step = useAppStore((s) => s.stepQuery);
-  const order = useVisibleOrder();
+  const order = useVisibleQueryOrder();
   if (!query) return null;
   const at = order.indexOf(query.id);
   return (

@@ -15,7 +15,7 @@ export interface QueryListViewState extends QueryListView {
   setFilter: (filter: QueryListFilter) => void;
   setSearch: (search: string) => void;
   setCompareRanker: (rankerId: string | null) => void;
-  /** Back to the defaults (for a newly imported set). */
+  /** Back to the defaults; done by itself whenever the set on screen is replaced. */
   resetView: () => void;
 }
 
@@ -27,6 +27,11 @@ export const useQueryListView = create<QueryListViewState>()((set, get) => ({
   setCompareRanker: (compareRankerId) => set({ compareRankerId }),
   resetView: () => set({ ...defaultQueryListView }),
 }));
+
+// A new set starts with the defaults: a search or filter from the last set would hide the new one's queries.
+useAppStore.subscribe((state, previous) => {
+  if (state.querySet !== previous.querySet) useQueryListView.getState().resetView();
+});
 
 const viewMemo = memoizeLast(
   (sort: QueryListView['sort'], filter: QueryListFilter, search: string, compareRankerId: string | null): QueryListView => ({ sort, filter, search, compareRankerId }),

@@ -121,6 +121,25 @@ describe('linkSet without a run', () => {
     expect(result.report.queriesWithoutCandidates).toEqual(['2']);
   });
 
+  it('retrieves only for the queries without candidates, and warns that the scores then differ in kind', () => {
+    const asked: string[] = [];
+    const retrieve: CorpusRetriever = (queries) => {
+      asked.push(...queries.map((query) => query.id));
+      return new Map([['t', [{ docId: 'z', score: 1 }]]]);
+    };
+    const selfContained: SetFileParts = {
+      file: 'set.jsonl', kind: 'query-jsonl', issues: [],
+      queries: [{ id: 'own', text: 'cats', line: 1, candidates: [{ docId: 'x', text: 'cats purr', score: 0.9, line: 1 }] }],
+    };
+    const result = linked(linkSet([topics(['t', 'other']), selfContained, collection(['z', 'other'])], options, retrieve));
+    expect(asked).toEqual(['t']);
+    expect(result.set.queries.map((query) => [query.id, query.candidates])).toEqual([
+      ['t', [{ docId: 'z', score: 1 }]],
+      ['own', [{ docId: 'x', score: 0.9 }]],
+    ]);
+    expect(result.report.issues).toEqual([expect.objectContaining({ severity: 'warning', file: 'collection.tsv', message: expect.stringContaining('not on one scale') })]);
+  });
+
   it('does not retrieve when every query brings its own candidates', () => {
     const selfContained: SetFileParts = {
       file: 'set.jsonl', kind: 'query-jsonl', issues: [],
@@ -173,6 +192,17 @@ describe('linkSet with self-contained queries', () => {
     expect(result.report.issues).toEqual([
       expect.objectContaining({ severity: 'warning', file: 'set.jsonl', line: 3, message: 'set.jsonl, line 3: document "d1" has a different text than at collection.tsv, line 1; the first text was kept.' }),
     ]);
+  });
+});
+
+describe('linkSet issues', () => {
+  it('lists 20 conflicts of one kind per file, then counts the rest', () => {
+    const ids = Array.from({ length: 25 }, (_, i) => `d${i}`);
+    const first = collection(...ids.map((id): [string, string] => [id, 'one text']));
+    const second: SetFileParts = { ...collection(...ids.map((id): [string, string] => [id, 'another text'])), file: 'more.tsv' };
+    const result = linked(linkSet([topics(['q', 'query']), first, second], options, () => new Map()));
+    expect(result.report.issues).toHaveLength(21);
+    expect(result.report.issues[20]).toMatchObject({ severity: 'warning', file: 'more.tsv', message: expect.stringContaining('5 more lines like this') });
   });
 });
 

@@ -4,7 +4,7 @@
  * a run (or, without one, BM25 over the corpus) gives the candidates; qrels give the judgments.
  * Nothing that fails to link is dropped in silence: it is counted and listed in the report.
  */
-import type { ImportOptions, ImportReport, ImportResult, SetImportIssue } from '../types';
+import { DEFAULT_CORPUS_TOP_K, type ImportOptions, type ImportReport, type ImportResult, type SetImportIssue } from '../types';
 import { IssueList } from './lines';
 import { buildSet, type KnownDocument, type LinkedQuery, noQueriesMessage } from './linkedSet';
 import type { PartsWithNotes } from './queryJsonl';
@@ -197,7 +197,7 @@ function retrieveFromCorpus(
   const corpusFile = parts.find((part) => (part.documents?.length ?? 0) > 0)?.file;
   const waiting = [...queries.values()].filter((query) => query.candidates.length === 0);
   if (corpusFile === undefined || waiting.length === 0) return false;
-  const topK = Math.max(1, Math.floor(options.corpusTopK));
+  const topK = Number.isFinite(options.corpusTopK) ? Math.max(1, Math.floor(options.corpusTopK)) : DEFAULT_CORPUS_TOP_K;
   const texts = new Map<string, string>();
   for (const [id, doc] of documents) texts.set(id, doc.text);
   const found = retrieve(waiting.map(({ id, text }) => ({ id, text })), texts, topK);

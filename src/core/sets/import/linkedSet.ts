@@ -3,6 +3,7 @@ import type { ImportReport, QuerySet, SetCandidate, SetFileKind } from '../types
 import type { LinkInput } from './link';
 import type { PartsWithNotes } from './queryJsonl';
 
+/** A query while linking: where it was first defined, its candidates in order, and a Set so each document enters once. */
 export interface LinkedQuery {
   id: string;
   text: string;
@@ -13,6 +14,7 @@ export interface LinkedQuery {
   judgments: Map<string, number>;
 }
 
+/** A document's text and where it was first seen, for the warning when an id comes back with another text. */
 export interface KnownDocument {
   text: string;
   file: string;
