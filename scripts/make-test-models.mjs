@@ -21,8 +21,10 @@ const SPA_INDEX_HTML = '<!doctype html>\n<html lang="en"><head><meta charset="UT
 
 const Q8_NOTE_OVERLAP = 'onnx/model_quantized.onnx is the same fp32 graph as onnx/model.onnx: the overlap model has no weights to quantize.';
 const Q8_NOTE_MINILM =
-  'onnx/model_quantized.onnx stores the weight matrices and the word embeddings as int8 (symmetric, per tensor) and ' +
-  'dequantizes them with DequantizeLinear; activations stay fp32. Its logits differ slightly from the fp32 model.';
+  'onnx/model_quantized.onnx is the fp32 graph as onnxruntime\'s quantize_dynamic writes transformers.js\' q8 files: ' +
+  'int8 weights (symmetric, per tensor), DynamicQuantizeLinear on the activations, MatMulInteger, then the scale Mul ' +
+  'and the bias Add; int8 embedding tables with DequantizeLinear after the Gather; the attention MatMuls and the ' +
+  'pooler and classifier stay fp32. Its logits differ slightly from the fp32 model.';
 
 function generatorHash() {
   const hash = createHash('sha256');
@@ -50,8 +52,8 @@ function minilmModel() {
     test_model: { weights: `seeded random (seed ${s.seed}, std ${s.weightStd}, classifier std ${s.classifierStd})`, q8: Q8_NOTE_MINILM },
   });
   const files = { 'config.json': JSON.stringify(config, null, 2) };
-  files['onnx/model.onnx'] = buildMinilmModel({ quantized: false });
-  files['onnx/model_quantized.onnx'] = buildMinilmModel({ quantized: true });
+  files['onnx/model.onnx'] = buildMinilmModel({ quantization: 'none' });
+  files['onnx/model_quantized.onnx'] = buildMinilmModel({ quantization: 'dynamic' });
   return { id: 'test/minilm-l6-random', files };
 }
 

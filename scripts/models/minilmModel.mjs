@@ -2,6 +2,7 @@
 // weights. Standard ONNX ops only (opset 17), so it runs on onnxruntime-node, WASM and WebGPU alike.
 import { DataType } from './onnxProto.mjs';
 import { GraphBuilder } from './graphBuilder.mjs';
+import { dynamicInt8Layers, float32Layers } from './weightLayers.mjs';
 
 export const MINILM_SHAPE = {
   layers: 6,
@@ -43,36 +44,21 @@ function normalSampler(seed) {
   };
 }
 
-/** Symmetric per-tensor int8 quantization: w ≈ q * scale. */
-function quantize(values) {
-  let maxAbs = 0;
-  for (const v of values) maxAbs = Math.max(maxAbs, Math.abs(v));
-  const scale = maxAbs / 127 || 1;
-  const q = new Int8Array(values.length);
-  for (let i = 0; i < values.length; i++) q[i] = Math.max(-127, Math.min(127, Math.round(values[i] / scale)));
-  return { q, scale };
-}
-
 /**
- * @param {{ quantized: boolean }} options With `quantized`, the big weight matrices are stored as int8 with a
- * per-tensor scale and turned back into float by DequantizeLinear (weight-only q8: compute stays fp32).
+ * @param {{ quantization: 'none' | 'dynamic' }} options `dynamic`: the graph onnxruntime's quantize_dynamic makes
+ * of the fp32 one (see weightLayers.mjs), from the same fp32 weights, so q8 and fp32 score alike up to int8 error.
  */
-export function buildMinilmModel({ quantized }) {
+export function buildMinilmModel({ quantization }) {
+  if (quantization !== 'none' && quantization !== 'dynamic') throw new Error(`buildMinilmModel: unknown quantization ${quantization}`);
   const s = MINILM_SHAPE;
   const sample = normalSampler(s.seed);
   const g = new GraphBuilder();
   for (const name of ['input_ids', 'attention_mask', 'token_type_ids']) g.input(name, DataType.INT64, ['batch', 'sequence']);
   g.output('logits', DataType.FLOAT, ['batch', 1]);
 
-  const zeroI8 = quantized ? g.tensor('zero_i8', DataType.INT8, [], new Int8Array([0])) : undefined;
-  /** A weight as an fp32 initializer, or int8 + DequantizeLinear when quantized. */
-  const weight = (name, dims, values) => {
-    if (!quantized) return g.floats(name, dims, values);
-    const { q, scale } = quantize(values);
-    g.tensor(`${name}_q`, DataType.INT8, dims, q);
-    return g.op('DequantizeLinear', [`${name}_q`, g.scalar(`${name}_scale`, scale), zeroI8]);
-  };
-  const random = (name, dims, std = s.weightStd) => weight(name, dims, sample(dims.reduce((a, b) => a * b, 1), std));
+  const float32 = float32Layers(g);
+  const weights = quantization === 'dynamic' ? dynamicInt8Layers(g) : float32;
+  const count = (dims) => dims.reduce((a, b) => a * b, 1);
   const bias = (name, size, std = s.weightStd) => g.floats(name, [size], sample(size, std));
   const constant = (name, size, value) => g.floats(name, [size], new Float32Array(size).fill(value));
   const layerNorm = (x, name) =>
@@ -80,22 +66,18 @@ export function buildMinilmModel({ quantized }) {
       axis: -1,
       epsilon: { float: s.layerNormEps },
     });
-  const dense = (x, name, inSize, outSize, std) => g.op('Add', [g.op('MatMul', [x, random(`${name}.weight`, [inSize, outSize], std)]), bias(`${name}.bias`, outSize)]);
+  // The weight is sampled before the bias, in the same order for every quantization, so the weights are the same.
+  const dense = (x, name, inSize, outSize, std = s.weightStd, layers = weights) => {
+    const product = layers.matmul(x, `${name}.weight`, [inSize, outSize], sample(inSize * outSize, std));
+    return g.op('Add', [product, bias(`${name}.bias`, outSize)]);
+  };
+  const embedding = (name, dims, indices) => weights.embedding(name, dims, sample(count(dims), s.weightStd), indices);
 
-  // Embeddings. The word table is gathered before dequantizing, so q8 never expands the whole table.
-  const wordTable = sample(s.vocab * s.hidden, s.weightStd);
-  let words;
-  if (quantized) {
-    const { q, scale } = quantize(wordTable);
-    g.tensor('embeddings.word_q', DataType.INT8, [s.vocab, s.hidden], q);
-    words = g.op('DequantizeLinear', [g.op('Gather', ['embeddings.word_q', 'input_ids']), g.scalar('embeddings.word_scale', scale), zeroI8]);
-  } else {
-    words = g.op('Gather', [g.floats('embeddings.word', [s.vocab, s.hidden], wordTable), 'input_ids']);
-  }
+  const words = embedding('embeddings.word', [s.vocab, s.hidden], 'input_ids');
   const seqLen = g.op('Gather', [g.op('Shape', ['input_ids']), g.int64s('one_i64', [], [1])], { axis: 0 });
   const positionIds = g.op('Range', [g.int64s('zero_i64', [], [0]), seqLen, 'one_i64']);
-  const positions = g.op('Gather', [random('embeddings.position', [s.maxPositions, s.hidden]), positionIds]);
-  const types = g.op('Gather', [random('embeddings.token_type', [s.typeVocab, s.hidden]), 'token_type_ids']);
+  const positions = embedding('embeddings.position', [s.maxPositions, s.hidden], positionIds);
+  const types = embedding('embeddings.token_type', [s.typeVocab, s.hidden], 'token_type_ids');
   let x = layerNorm(g.op('Add', [g.op('Add', [words, positions]), types]), 'embeddings.ln');
 
   // Additive mask: 0 where attended, -1e9 where attention_mask = 0. Shape [B, 1, 1, S].
@@ -126,7 +108,8 @@ export function buildMinilmModel({ quantized }) {
   }
 
   const cls = g.op('Gather', [x, g.int64s('cls_index', [], [0])], { axis: 1 }); // [B, H]
-  const pooled = g.op('Tanh', [dense(cls, 'pooler', s.hidden, s.hidden)]);
-  g.rename(dense(pooled, 'classifier', s.hidden, 1, s.classifierStd), 'logits');
+  // The exporter writes these 2-D layers as Gemm, which quantize_dynamic leaves in fp32.
+  const pooled = g.op('Tanh', [dense(cls, 'pooler', s.hidden, s.hidden, s.weightStd, float32)]);
+  g.rename(dense(pooled, 'classifier', s.hidden, 1, s.classifierStd, float32), 'logits');
   return g.encode({ name: 'minilm_l6_random', docString: 'BERT MiniLM-L6 shape, seeded random weights (test model).' });
 }

@@ -58,7 +58,7 @@ message OperatorSetIdProto { string domain = 1; int64 version = 2; }
 `;
 
 /** onnx.TensorProto.DataType values. */
-export const DataType = { FLOAT: 1, INT8: 3, INT64: 7, BOOL: 9 };
+export const DataType = { FLOAT: 1, UINT8: 2, INT8: 3, INT32: 6, INT64: 7, BOOL: 9 };
 /** onnx.AttributeProto.AttributeType values. */
 export const AttributeType = { FLOAT: 1, INT: 2, STRING: 3, TENSOR: 4, FLOATS: 6, INTS: 7 };
 

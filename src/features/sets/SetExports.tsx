@@ -34,7 +34,7 @@ export function SetExports() {
             downloadText(`${fileSafe(setName)}.qrels`, result.text);
           }}
         >
-          Qrels
+          Qrels (all queries)
         </button>
         <button type="button" className={buttonClass} onClick={() => downloadText(`${fileSafe(setName)}.metrics.csv`, metricsCsvOf(useAppStore.getState()), 'text/csv')}>
           Per-query metrics (CSV)

@@ -13,6 +13,11 @@ export interface ScriptedReply {
   status: number;
   body: string;
   headers?: Record<string, string>;
+  /**
+   * Drops the connection on purpose: 'before-reply' closes it before any status line (the client cannot tell
+   * it from a server that is down); 'mid-body' sends the status, headers and half the body, then closes it.
+   */
+  cutOff?: 'before-reply' | 'mid-body';
 }
 
 /** Returns the reply for the n-th request (0-based); a promise that never settles leaves the call hanging. */
@@ -40,7 +45,18 @@ export async function startLocalServer(script: ReplyScript): Promise<LocalServer
       Promise.resolve(script(got, received.length - 1)).then(
         (reply) => {
           if (response.destroyed) return; // The client gave up (timeout or cancel).
-          response.writeHead(reply.status, { 'Content-Type': 'application/json', ...reply.headers });
+          if (reply.cutOff === 'before-reply') {
+            request.socket.destroy();
+            return;
+          }
+          const headers = { 'Content-Type': 'application/json', ...reply.headers };
+          if (reply.cutOff === 'mid-body') {
+            // Promise the whole body, send half, then hang up: the client sees the answer break off.
+            response.writeHead(reply.status, { ...headers, 'Content-Length': String(Buffer.byteLength(reply.body)) });
+            response.write(reply.body.slice(0, Math.floor(reply.body.length / 2)), () => request.socket.destroy());
+            return;
+          }
+          response.writeHead(reply.status, headers);
           response.end(reply.body);
         },
         (error: unknown) => {
