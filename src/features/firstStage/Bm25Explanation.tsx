@@ -27,7 +27,7 @@ export function Bm25Explanation({ docIndex, docId }: { docIndex: number; docId: 
       </thead>
       <tbody>
         {contributions.map((t) => (
-          <tr key={t.term} className={t.tf === 0 ? 'text-slate-400' : 'text-slate-800'}>
+          <tr key={t.term} className={t.tf === 0 ? 'text-slate-500' : 'text-slate-800'}>
             <td className="font-mono">{t.term}</td>
             <td className="text-right">{t.tf}</td>
             <td className="text-right">{t.df}</td>

@@ -29,7 +29,7 @@ export function ParseStatus() {
               {c.score !== undefined && <span className="text-slate-500"> ({c.score})</span>} {c.text.slice(0, 120)}
             </li>
           ))}
-          {candidates.length > PREVIEW_COUNT && <li className="text-slate-400">… and {(candidates.length - PREVIEW_COUNT).toLocaleString('en-US')} more</li>}
+          {candidates.length > PREVIEW_COUNT && <li className="text-slate-500">… and {(candidates.length - PREVIEW_COUNT).toLocaleString('en-US')} more</li>}
         </ul>
       )}
       <ParseIssues issues={parsed.issues} />

@@ -15,7 +15,7 @@ const metricColumns = (k: number): { key: keyof MetricValues; header: string; ti
 ];
 
 function deltaClass(delta: number | null): string {
-  if (delta === null || Math.abs(delta) < 0.005) return 'text-slate-400';
+  if (delta === null || Math.abs(delta) < 0.005) return 'text-slate-500';
   return delta > 0 ? 'text-emerald-700' : 'text-rose-700';
 }
 
@@ -26,48 +26,51 @@ export function MetricsTable({ rankings, judgments, k, gain }: { rankings: Named
   const base = values[0];
   const firstStage = rankings[0];
   return (
-    <table aria-label="Metrics" className="w-full text-sm tabular-nums">
-      <thead>
-        <tr className="border-b border-slate-200 text-left text-xs text-slate-500">
-          <th scope="col" className="py-1 font-medium">Ranking</th>
-          {columns.map((c) => (
-            <th key={c.key} scope="col" title={c.title} className="py-1 text-right font-medium">
-              {c.header}
-            </th>
-          ))}
-          <th scope="col" title="Kendall's tau between this ranking and the first stage, over the documents both contain" className="py-1 text-right font-medium">
-            τ vs first stage
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {rankings.map((r, i) => {
-          const v = values[i];
-          if (!v) return null;
-          const deltas = i > 0 && base ? metricDeltas(base, v) : null;
-          const tau = i > 0 && firstStage ? kendallTau(firstStage.ranking, r.ranking) : null;
-          return (
-            <tr key={`${i}:${r.name}`} data-testid="metrics-row" className="border-b border-slate-100 last:border-b-0">
-              <th scope="row" className="max-w-56 truncate py-1.5 pr-2 text-left text-xs font-medium text-slate-700" title={r.name}>
-                {r.name}
+    // Scrolls on its own on a narrow screen, so the page never scrolls sideways.
+    <div className="overflow-x-auto">
+      <table aria-label="Metrics" className="w-full text-sm tabular-nums">
+        <thead>
+          <tr className="border-b border-slate-200 text-left text-xs text-slate-500">
+            <th scope="col" className="py-1 font-medium">Ranking</th>
+            {columns.map((c) => (
+              <th key={c.key} scope="col" title={c.title} className="py-1 text-right font-medium">
+                {c.header}
               </th>
-              {columns.map((c) => (
-                <td key={c.key} data-testid={`metric-${c.key}`} className="py-1.5 text-right">
-                  <span className="font-mono">{formatMetric(v[c.key])}</span>
-                  {deltas && (
-                    <span data-testid={`delta-${c.key}`} className={`ml-1 text-xs ${deltaClass(deltas[c.key])}`}>
-                      {formatDelta(deltas[c.key])}
-                    </span>
-                  )}
+            ))}
+            <th scope="col" title="Kendall's tau between this ranking and the first stage, over the documents both contain" className="py-1 text-right font-medium">
+              τ vs first stage
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rankings.map((r, i) => {
+            const v = values[i];
+            if (!v) return null;
+            const deltas = i > 0 && base ? metricDeltas(base, v) : null;
+            const tau = i > 0 && firstStage ? kendallTau(firstStage.ranking, r.ranking) : null;
+            return (
+              <tr key={`${i}:${r.name}`} data-testid="metrics-row" className="border-b border-slate-100 last:border-b-0">
+                <th scope="row" className="max-w-56 truncate py-1.5 pr-2 text-left text-xs font-medium text-slate-700" title={r.name}>
+                  {r.name}
+                </th>
+                {columns.map((c) => (
+                  <td key={c.key} data-testid={`metric-${c.key}`} className="py-1.5 text-right">
+                    <span className="font-mono">{formatMetric(v[c.key])}</span>
+                    {deltas && (
+                      <span data-testid={`delta-${c.key}`} className={`ml-1 text-xs ${deltaClass(deltas[c.key])}`}>
+                        {formatDelta(deltas[c.key])}
+                      </span>
+                    )}
+                  </td>
+                ))}
+                <td data-testid="kendall-tau" className="py-1.5 text-right font-mono">
+                  {i === 0 ? '—' : tau === null ? 'n/a' : tau.toFixed(2)}
                 </td>
-              ))}
-              <td data-testid="kendall-tau" className="py-1.5 text-right font-mono">
-                {i === 0 ? '—' : tau === null ? 'n/a' : tau.toFixed(2)}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -93,7 +93,7 @@ export function RerankedColumn({ column, removable }: { column: Column; removabl
             );
           })}
           {order.pending.filter(take).map((id) => (
-            <li key={id} data-testid="pending-row" className="border-b border-slate-100 py-2 text-sm text-slate-400">
+            <li key={id} data-testid="pending-row" className="border-b border-slate-100 py-2 text-sm text-slate-500">
               <span className="font-mono text-xs">{id}</span> {run.status === 'cancelled' ? 'not scored (cancelled)' : run.status === 'error' ? 'not scored (the reranker failed)' : 'scoring…'}
             </li>
           ))}
