@@ -67,6 +67,7 @@ test('with no relevant judgments the metrics read n/a, not 0', async ({ playgrou
 
 test('a relevant document below the top-N cut raises the recall-ceiling message', async ({ playground, page }) => {
   await page.getByLabel('Rerank the top N').fill('2');
+  await page.getByLabel('Rerank the top N').press('Enter');
   await page.getByLabel('Relevance of doc_101').first().selectOption('3');
   await page.getByLabel('Relevance of doc_450').first().selectOption('2');
   await expect(page.getByTestId('top-n-cut')).toBeVisible();
@@ -75,6 +76,7 @@ test('a relevant document below the top-N cut raises the recall-ceiling message'
     'doc_450 (first-stage rank 4) is judged relevant but sits below the top-2 cut: the reranker never saw it. The best Recall@10 any reordering of the top 2 can reach is 0.50. Raise N, or improve the first stage.',
   );
   await page.getByLabel('Rerank the top N').fill('4');
+  await page.getByLabel('Rerank the top N').press('Enter');
   await expect(page.getByTestId('recall-ceiling')).toHaveCount(0);
   await expect(playground.query).toBeVisible();
 });

@@ -19,7 +19,9 @@ export function modelsPlugin(options: { roots: string[] }): Plugin {
         res.setHeader('Content-Type', contentType(file));
         res.setHeader('Content-Length', String(statSync(file).size));
         res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
-        createReadStream(file).pipe(res);
+        // The worker asks with HEAD before it downloads (src/rerankers/local/localModelFetch.ts): headers only.
+        if (req.method === 'HEAD') res.end();
+        else createReadStream(file).pipe(res);
         return;
       }
     }

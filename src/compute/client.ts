@@ -5,22 +5,26 @@
  * worker is gone and the next request starts a fresh one.
  * A new request does not cancel older ones: callers that supersede a run abort its signal.
  */
+import type { ParseOptions, ParseResult } from '../core/parse';
 import type { Bm25Parameters } from '../core/retrieval/bm25';
 import type { TokenizerOptions } from '../core/retrieval/tokenize';
 import type { ImportOptions, ImportResult } from '../core/sets/types';
 import {
   CANCELLED_MESSAGE,
+  type Bm25ParsedReply,
   type Bm25Query,
   type Bm25Reply,
-  type Bm25Request,
   type ComputeErrorInfo,
   type ComputeFile,
   type ComputeReply,
   type ComputeRequest,
   type ComputeStage,
   type ImportedReply,
-  type ImportRequest,
+  type ParsedReply,
 } from './protocol';
+
+/** A reply that settles a request (progress replies do not). */
+type ResultReply = ImportedReply | Bm25Reply | ParsedReply | Bm25ParsedReply;
 
 /** What the client needs of a Worker, so tests can script one. */
 export interface WorkerLike {
@@ -65,6 +69,10 @@ export interface ComputeClient {
   importSet(files: readonly ComputeFile[], options: ImportOptions, call?: ComputeCallOptions): Promise<ImportResult | ComputeFailure>;
   /** BM25 of each query over its own candidates, by query id. Rejects with a ComputeError. */
   bm25PerQuery(queries: readonly Bm25Query[], params: Bm25Parameters, tokenizer: TokenizerOptions, call?: ComputeCallOptions): Promise<Map<string, Float64Array>>;
+  /** Parses a large paste in the worker, which keeps its texts under `version` for bm25ForParsed. Rejects with a ComputeError. */
+  parseDocuments(version: number, text: string, options: ParseOptions, call?: ComputeCallOptions): Promise<ParseResult>;
+  /** BM25 of one query over the documents of the parse with that version. Rejects with a ComputeError. */
+  bm25ForParsed(version: number, query: string, params: Bm25Parameters, tokenizer: TokenizerOptions, call?: ComputeCallOptions): Promise<Float64Array>;
   /** Stops the worker; pending requests fail. A later request starts a fresh worker. */
   dispose(): void;
 }
@@ -120,13 +128,13 @@ export function createComputeClient(factory: () => WorkerLike = defaultFactory):
     return created;
   }
 
-  function send(build: (id: number) => ImportRequest | Bm25Request, { signal, onProgress }: ComputeCallOptions): Promise<ImportedReply | Bm25Reply> {
+  function send(build: (id: number) => ComputeRequest, { signal, onProgress }: ComputeCallOptions): Promise<ResultReply> {
     if (signal?.aborted) return Promise.reject(new ComputeError(cancelledInfo));
     return new Promise((resolve, reject) => {
       const id = ++lastId;
       let target: WorkerLike | undefined;
       let settled = false;
-      const settle = (outcome: { reply: ImportedReply | Bm25Reply } | { error: ComputeErrorInfo }): void => {
+      const settle = (outcome: { reply: ResultReply } | { error: ComputeErrorInfo }): void => {
         if (settled) return;
         settled = true;
         pending.delete(id);
@@ -180,6 +188,18 @@ export function createComputeClient(factory: () => WorkerLike = defaultFactory):
       const reply = await send((id) => ({ type: 'bm25', id, queries: [...queries], params: { k1: params.k1, b: params.b }, tokenizer: { stem: tokenizer.stem, stopwords: tokenizer.stopwords } }), call);
       if (reply.type !== 'bm25') throw new ComputeError({ message: 'The background worker answered a BM25 request with something else.', cause: `reply type ${reply.type}` });
       return new Map(reply.scores.map((entry) => [entry.queryId, entry.scores]));
+    },
+
+    async parseDocuments(version, text, options, call = {}) {
+      const reply = await send((id) => ({ type: 'parse', id, version, text, options }), call);
+      if (reply.type !== 'parsed') throw new ComputeError({ message: 'The background worker answered a parse with something else.', cause: `reply type ${reply.type}` });
+      return reply.result;
+    },
+
+    async bm25ForParsed(version, query, params, tokenizer, call = {}) {
+      const reply = await send((id) => ({ type: 'bm25-parsed', id, version, query, params: { k1: params.k1, b: params.b }, tokenizer: { stem: tokenizer.stem, stopwords: tokenizer.stopwords } }), call);
+      if (reply.type !== 'bm25-parsed') throw new ComputeError({ message: 'The background worker answered a BM25 request with something else.', cause: `reply type ${reply.type}` });
+      return reply.scores;
     },
 
     dispose() {

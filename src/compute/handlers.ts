@@ -7,9 +7,12 @@
 import { buildBm25Index, scoreBm25, type Bm25Parameters } from '../core/retrieval/bm25';
 import type { TokenizerOptions } from '../core/retrieval/tokenize';
 import type { ImportOptions, ImportResult, SetFile } from '../core/sets/types';
+import { createParsedDocuments } from './parsedDocuments';
 import {
   CANCELLED_MESSAGE,
+  type Bm25ParsedRequest,
   type Bm25Request,
+  type ParseRequest,
   type ComputeErrorInfo,
   type ComputeFile,
   type ComputeReply,
@@ -93,6 +96,7 @@ export function createComputeHandlers(options: ComputeHandlerOptions): ComputeHa
   const now = options.now ?? (() => performance.now());
   const running = new Set<number>();
   const cancelled = new Set<number>();
+  const parsed = createParsedDocuments();
 
   const throwIfCancelled = (id: number): void => {
     if (cancelled.has(id)) throw new Cancelled();
@@ -155,19 +159,40 @@ export function createComputeHandlers(options: ComputeHandlerOptions): ComputeHa
     post({ type: 'bm25', id, scores }, transferables(scores.map((entry) => entry.scores)));
   }
 
-  function errorInfo(error: unknown, request: ImportRequest | Bm25Request): ComputeErrorInfo {
+  function runParse(request: ParseRequest): void {
+    let result;
+    try {
+      result = parsed.parse(request.version, request.text, request.options);
+    } catch (error) {
+      throw new RequestFailure(`Reading the documents failed unexpectedly (${describe(error)}). Your text is unchanged; the details are in the cause.`, causeOf(error));
+    }
+    post({ type: 'parsed', id: request.id, result });
+  }
+
+  function runBm25Parsed(request: Bm25ParsedRequest): void {
+    const scores = parsed.bm25(request.version, request.query, request.params, request.tokenizer);
+    if (!scores) throw new RequestFailure('These documents were replaced by newer ones before BM25 could run; it runs again on the new ones.', `version ${request.version}`);
+    post({ type: 'bm25-parsed', id: request.id, scores }, transferables([scores]));
+  }
+
+  type Job = ImportRequest | Bm25Request | ParseRequest | Bm25ParsedRequest;
+
+  function errorInfo(error: unknown, request: Job): ComputeErrorInfo {
     if (error instanceof Cancelled) return { message: CANCELLED_MESSAGE, cancelled: true };
     if (error instanceof RequestFailure) return { message: error.message, cause: error.detail };
     // Anything else failed outside the steps above, e.g. posting a reply that cannot be cloned.
-    const what = request.type === 'import' ? `Importing the set failed (${describe(error)}). ${UNCHANGED}` : `Computing BM25 failed (${describe(error)}).`;
+    const what =
+      request.type === 'import' ? `Importing the set failed (${describe(error)}). ${UNCHANGED}` : request.type === 'parse' ? `Reading the documents failed (${describe(error)}).` : `Computing BM25 failed (${describe(error)}).`;
     return { message: `${what} The details are in the cause; please report them.`, cause: causeOf(error) };
   }
 
-  async function run(request: ImportRequest | Bm25Request): Promise<void> {
+  async function run(request: Job): Promise<void> {
     running.add(request.id);
     try {
       if (request.type === 'import') await runImport(request);
-      else await runBm25(request);
+      else if (request.type === 'bm25') await runBm25(request);
+      else if (request.type === 'parse') runParse(request);
+      else runBm25Parsed(request);
     } catch (error) {
       post({ type: 'error', id: request.id, error: errorInfo(error, request) });
     } finally {
@@ -185,6 +210,8 @@ export function createComputeHandlers(options: ComputeHandlerOptions): ComputeHa
           return;
         case 'import':
         case 'bm25':
+        case 'parse':
+        case 'bm25-parsed':
           return run(request);
         default: {
           const unknown = request as { type?: unknown; id?: unknown };

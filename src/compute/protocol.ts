@@ -4,6 +4,7 @@
  */
 import type { Bm25Parameters } from '../core/retrieval/bm25';
 import type { TokenizerOptions } from '../core/retrieval/tokenize';
+import type { ParseOptions, ParseResult } from '../core/parse';
 import type { ImportOptions, ImportResult, SetFile } from '../core/sets/types';
 
 /**
@@ -40,7 +41,29 @@ export interface CancelRequest {
   id: number;
 }
 
-export type ComputeRequest = ImportRequest | Bm25Request | CancelRequest;
+/**
+ * Parses a large paste or upload off the main thread. The worker keeps the candidates' texts under `version`,
+ * so BM25 over them needs no second copy of the text (Bm25ParsedRequest).
+ */
+export interface ParseRequest {
+  type: 'parse';
+  id: number;
+  version: number;
+  text: string;
+  options: ParseOptions;
+}
+
+/** BM25 of one query over the documents of the parse with this version. */
+export interface Bm25ParsedRequest {
+  type: 'bm25-parsed';
+  id: number;
+  version: number;
+  query: string;
+  params: Bm25Parameters;
+  tokenizer: TokenizerOptions;
+}
+
+export type ComputeRequest = ImportRequest | Bm25Request | ParseRequest | Bm25ParsedRequest | CancelRequest;
 
 export type ComputeStage = 'reading' | 'parsing' | 'retrieving';
 
@@ -79,7 +102,19 @@ export interface ErrorReply {
   error: ComputeErrorInfo;
 }
 
-export type ComputeReply = ProgressReply | ImportedReply | Bm25Reply | ErrorReply;
+export interface ParsedReply {
+  type: 'parsed';
+  id: number;
+  result: ParseResult;
+}
+
+export interface Bm25ParsedReply {
+  type: 'bm25-parsed';
+  id: number;
+  scores: Float64Array;
+}
+
+export type ComputeReply = ProgressReply | ImportedReply | Bm25Reply | ParsedReply | Bm25ParsedReply | ErrorReply;
 
 /** The message of a cancelled request's error reply. */
 export const CANCELLED_MESSAGE = 'Cancelled.';

@@ -37,6 +37,23 @@ describe('kendallTau', () => {
     expect(kendallTau(rankingOf(['a', 'b']), rankingOf(['a', 'z']))).toBeNull();
     expect(kendallTau(rankingOf([]), rankingOf([]))).toBeNull();
   });
+
+  it('is tau-b: equal scores are ties, not ordered by input position', () => {
+    // First: a 2, b 1, c 1 (b and c tied). Second: c, b, a, all distinct.
+    // Pairs (a,b), (a,c) discordant; (b,c) tied in the first. n0 = 3, n1 = 1, n2 = 0.
+    // tau-b = (0 - 2) / sqrt((3 - 1)(3 - 0)) = -2 / sqrt(6) = -0.8165
+    // (scipy: python3 -c "from scipy.stats import kendalltau; print(kendalltau([2,1,1],[1,2,3]))" -> -0.816496580927726)
+    // Positions (b before c by input order) would give tau-a = (0 - 3) / 3 = -1.
+    const tied: Ranking = {
+      scoreKind: 'BM25',
+      entries: [
+        { id: 'a', rank: 1, score: 2, index: 0 },
+        { id: 'b', rank: 2, score: 1, index: 1 },
+        { id: 'c', rank: 3, score: 1, index: 2 },
+      ],
+    };
+    expect(kendallTau(tied, rankingOf(['c', 'b', 'a']))).toBeCloseTo(-0.816496580927726, 12);
+  });
 });
 
 describe('metricDelta', () => {

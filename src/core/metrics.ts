@@ -175,28 +175,5 @@ export function formatDelta(delta: number | null): string {
   return `${delta > 0 ? '+' : MINUS_SIGN}${magnitude}`;
 }
 
-/**
- * Kendall's tau-a between two rankings, over the ids they share, by their positions.
- * Rankings are total orders (ties in score were broken upstream), so no pair is tied
- * and tau-a equals tau-b here: (concordant − discordant) / (n(n − 1) / 2).
- * Ids found in only one ranking are left out. null when fewer than 2 ids are shared.
- */
-export function kendallTau(a: Ranking, b: Ranking): number | null {
-  const positionInB = new Map(rankedIds(b).map((id, position) => [id, position]));
-  // Positions in b, listed in a's order: a pair is concordant when they increase.
-  const bPositionsInAOrder = rankedIds(a).flatMap((id) => {
-    const position = positionInB.get(id);
-    return position === undefined ? [] : [position];
-  });
-  const n = bPositionsInAOrder.length;
-  if (n < 2) return null;
-  // concordant − discordant. Positions are distinct, so every pair is one or the other.
-  // (`?? 0` never fires: both indices are in range; it only satisfies noUncheckedIndexedAccess.)
-  let balance = 0;
-  for (let i = 0; i < n; i += 1) {
-    for (let j = i + 1; j < n; j += 1) {
-      balance += (bPositionsInAOrder[j] ?? 0) > (bPositionsInAOrder[i] ?? 0) ? 1 : -1;
-    }
-  }
-  return balance / ((n * (n - 1)) / 2);
-}
+// Kendall's tau-b lives in its own file (O(n log n), ties counted as ties); re-exported for existing callers.
+export { kendallTau } from './kendall';

@@ -41,6 +41,64 @@ describe('encodePair', () => {
     expect(e.truncated).toBe(true);
   });
 
+  describe("matches HF tokenizers' longest_first (Rust truncate_encodings) split", () => {
+    // The rule, with budget B = maxLength - 3 special tokens, short/long = the shorter/longer of query and document:
+    //   fits (q + d <= B): nothing cut;
+    //   2 * short <= B:    short kept whole, long keeps B - short;
+    //   otherwise:         short keeps floor(B / 2), long keeps floor(B / 2) + B % 2 (the odd token goes to the
+    //                      longer one; at equal lengths the query counts as the shorter, so the document gets it).
+    const keeps = (queryLength: number, documentLength: number, maxLength: number): [number, number] => {
+      const e = encodePair(range(1000, queryLength), range(2000, documentLength), bert, maxLength);
+      const query = e.inputIds.filter((id) => id >= 1000 && id < 2000).length;
+      const document = e.inputIds.filter((id) => id >= 2000).length;
+      expect(e.inputIds).toHaveLength(Math.min(maxLength, queryLength + documentLength + 3));
+      expect(e.inputIds.at(-1)).toBe(102);
+      return [query, document];
+    };
+
+    it('gives the odd token to a query longer than the document (B = 9: q 6, d 5 -> 5 + 4)', () => {
+      // short = d = 5, 2 * 5 = 10 > 9: both cut. d keeps floor(9/2) = 4, q keeps 4 + 9 % 2 = 5.
+      expect(keeps(6, 5, 12)).toEqual([5, 4]);
+    });
+
+    it('gives the odd token to a document longer than the query (B = 9: q 5, d 6 -> 4 + 5)', () => {
+      expect(keeps(5, 6, 12)).toEqual([4, 5]);
+    });
+
+    it('gives the odd token to the document when both are as long (B = 9: q 5, d 5 -> 4 + 5)', () => {
+      // Rust swaps only when the first is strictly longer, so the query is "n1", the shorter: floor(9/2) = 4.
+      expect(keeps(5, 5, 12)).toEqual([4, 5]);
+    });
+
+    it('splits an even budget in halves (B = 8: q 6, d 5 -> 4 + 4)', () => {
+      expect(keeps(6, 5, 11)).toEqual([4, 4]);
+    });
+
+    it('cuts a long query to fit a document of more than half the budget (B = 11: q 20, d 6 -> 6 + 5)', () => {
+      // short = d = 6, 2 * 6 = 12 > 11: d keeps floor(11/2) = 5, the longer query keeps 5 + 1 = 6.
+      expect(keeps(20, 6, 14)).toEqual([6, 5]);
+    });
+
+    it('cuts both when each alone is over the budget (B = 9: q 30, d 20 -> 5 + 4)', () => {
+      // short = d = 20 > B: long is set to short, 40 > 9: d keeps 4, the longer query 5.
+      expect(keeps(30, 20, 12)).toEqual([5, 4]);
+      expect(keeps(20, 30, 12)).toEqual([4, 5]);
+    });
+
+    it('keeps a short side whole when it takes at most half (B = 9: q 7, d 3 -> 6 + 3; q 3, d 7 -> 3 + 6)', () => {
+      // 2 * 3 = 6 <= 9: the 3-token side stays, the other keeps 9 - 3 = 6.
+      expect(keeps(7, 3, 12)).toEqual([6, 3]);
+      expect(keeps(3, 7, 12)).toEqual([3, 6]);
+      // 2 * 4 = 8 <= 8 (B = 8 even): the 4-token document stays, the query keeps 4.
+      expect(keeps(9, 4, 11)).toEqual([4, 4]);
+    });
+
+    it('keeps the query whole and cuts only the document when the query fits in half', () => {
+      // B = 509 (maxLength 512): q 20, d 600 -> 2 * 20 <= 509: q 20, d 489.
+      expect(keeps(20, 600, 512)).toEqual([20, 489]);
+    });
+  });
+
   it('handles an XLM-R style template: <s> q </s></s> d </s>, all type 0', () => {
     const xlmr: PairTemplate = { prefix: [0], middle: [2, 2], suffix: [2], queryTypeId: 0, documentTypeId: 0 };
     const e = encodePair([7], [8, 9, 10], xlmr, 7);

@@ -1,8 +1,9 @@
 /**
  * Builds cross-encoder inputs for a (query, document) pair from token ids that carry no special tokens.
  *
- * Why not the tokenizer's own pair truncation: it cuts the tail of the pair, so the final [SEP] is lost,
- * and a cross-encoder was trained on `[CLS] query [SEP] document [SEP]` with only the document cut.
+ * Why not the tokenizer's own pair truncation: transformers.js cuts the tail of the encoded pair, so the final
+ * [SEP] is lost, and a cross-encoder was trained on `[CLS] query [SEP] document [SEP]`. We cut the query and
+ * document as HF's `longest_first` does and keep every special token.
  */
 
 /** Where the special tokens go around the query and the document, e.g. BERT's `[CLS] q [SEP] d [SEP]`. */
@@ -22,7 +23,7 @@ export interface PairEncoding {
   attentionMask: number[];
   /** True when any query or document token was cut. */
   truncated: boolean;
-  /** True when the query itself was cut (only happens for queries longer than half the token budget). */
+  /** True when the query itself was cut (only happens when the pair does not fit and the query is over half the token budget). */
   queryTruncated: boolean;
 }
 
@@ -36,12 +37,36 @@ export function specialTokenCount(template: PairTemplate): number {
 }
 
 /**
+ * How many query and document tokens to keep within `budget` (maxLength minus the special tokens): the split of
+ * Hugging Face tokenizers' `truncation='longest_first'` (Rust `truncate_encodings`, used by the fast tokenizers
+ * and so by sentence-transformers' CrossEncoder), cutting from the right.
+ * - The pair fits: nothing is cut.
+ * - The shorter side takes at most half (2 * short <= budget): it stays whole, the longer keeps budget - short.
+ * - Otherwise both are cut: the shorter keeps floor(budget / 2), the longer floor(budget / 2) + budget % 2, so an
+ *   odd budget's extra token goes to the longer side. At equal lengths the query counts as the shorter one
+ *   (Rust swaps only when the first sequence is strictly longer), so the document gets it.
+ * (The Python "slow" tokenizers remove one token at a time from the longer side, the second on a tie; they can
+ * differ by one token at equal lengths.)
+ */
+export function longestFirstKeep(queryLength: number, documentLength: number, budget: number): { queryKeep: number; documentKeep: number } {
+  if (queryLength + documentLength <= budget) return { queryKeep: queryLength, documentKeep: documentLength };
+  const queryIsLonger = queryLength > documentLength;
+  const shorter = queryIsLonger ? documentLength : queryLength;
+  let shorterKeep = shorter;
+  let longerKeep = budget - shorter;
+  if (2 * shorter > budget) {
+    shorterKeep = Math.floor(budget / 2);
+    longerKeep = shorterKeep + (budget % 2);
+  }
+  return queryIsLonger ? { queryKeep: longerKeep, documentKeep: shorterKeep } : { queryKeep: shorterKeep, documentKeep: longerKeep };
+}
+
+/**
  * Encodes one pair within `maxLength` tokens.
  *
- * Truncation rule: the document is cut first. The query is cut only when it is longer than
- * max(budget - documentLength, floor(budget / 2)), where budget = maxLength - special tokens; so a long
- * query never takes more than half the budget away from a document that needs it. Special tokens,
- * including the final separator, always stay.
+ * Truncation: the split of HF's `longest_first` (see longestFirstKeep), applied to the query and document
+ * tokens only. Special tokens, including the final separator, always stay: the stock transformers.js pair
+ * truncation instead cuts the tail of the whole encoded pair.
  *
  * @throws RangeError when maxLength leaves no room for one query and one document token.
  */
@@ -55,8 +80,7 @@ export function encodePair(
   if (!Number.isInteger(maxLength) || budget < 2) {
     throw new RangeError(`maxLength ${maxLength} leaves no room for a query and a document token`);
   }
-  const queryKeep = Math.min(queryIds.length, Math.max(budget - documentIds.length, Math.floor(budget / 2)));
-  const documentKeep = Math.min(documentIds.length, budget - queryKeep);
+  const { queryKeep, documentKeep } = longestFirstKeep(queryIds.length, documentIds.length, budget);
   const head = [...template.prefix, ...queryIds.slice(0, queryKeep), ...template.middle];
   const tail = [...documentIds.slice(0, documentKeep), ...template.suffix];
   const inputIds = [...head, ...tail];

@@ -102,3 +102,13 @@ export function findCatalogModel(id: string): CatalogModel | undefined {
 }
 
 export const DEFAULT_MODEL_ID = 'Xenova/ms-marco-MiniLM-L-6-v2';
+
+/** The Max tokens bound for a model the catalog does not know: the longest input of any model in it. */
+export const UNKNOWN_MODEL_MAX_TOKENS = 8192;
+/** The worker refuses fewer: a pair needs room for its special tokens and one query and one document token. */
+export const MIN_MAX_TOKENS = 8;
+
+/** The highest Max tokens that makes sense for `id`: the model's own input limit where the catalog knows it. */
+export function maxTokensFor(id: string): number {
+  return findCatalogModel(id.trim())?.maxLength ?? UNKNOWN_MODEL_MAX_TOKENS;
+}

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOG } from './catalog';
+import { CATALOG, maxTokensFor } from './catalog';
+import { LocalReranker } from './local/client';
+import { modelIdError } from './local/errors';
 import { MODEL_ID_MESSAGE, validateModelId } from './modelId';
 
 describe('validateModelId', () => {
@@ -58,5 +60,35 @@ describe('validateModelId', () => {
   it('names the field and gives an example id in its message', () => {
     expect(MODEL_ID_MESSAGE).toMatch(/^Model: /);
     expect(MODEL_ID_MESSAGE).toContain('Xenova/ms-marco-MiniLM-L-6-v2');
+  });
+});
+
+describe('maxTokensFor', () => {
+  it("is the catalog model's input limit, else 8192", () => {
+    expect(maxTokensFor('Xenova/ms-marco-MiniLM-L-6-v2')).toBe(512);
+    expect(maxTokensFor(' jinaai/jina-reranker-v1-tiny-en ')).toBe(8192); // trimmed like the field's value
+    expect(maxTokensFor('someone/unknown-model')).toBe(8192);
+    expect(maxTokensFor('__proto__/x')).toBe(8192);
+  });
+});
+
+describe('the local reranker refuses a bad id before any request', () => {
+  it('gives an invalid-request error naming the field, with the id in the cause', () => {
+    expect(modelIdError('../x')).toEqual({ kind: 'invalid-request', message: MODEL_ID_MESSAGE, cause: 'model id "../x" is not owner/name' });
+    expect(modelIdError('a/b')).toBeNull();
+  });
+
+  it('fails the rank without starting a worker', async () => {
+    let workersStarted = 0;
+    const reranker = new LocalReranker({
+      settings: { model: 'test/../../../vite.config.ts#', device: 'wasm', dtype: 'q8', maxLength: 512, batchSize: 2 },
+      createWorker: () => {
+        workersStarted++;
+        throw new Error('no worker should be started for a bad model id');
+      },
+    });
+    const result = await reranker.rank('q', ['a', 'b']);
+    expect(result).toEqual({ ok: false, error: expect.objectContaining({ kind: 'invalid-request', message: MODEL_ID_MESSAGE }) });
+    expect(workersStarted).toBe(0);
   });
 });

@@ -1,13 +1,15 @@
 import { create } from 'zustand';
-import { createJSONStorage, persist } from 'zustand/middleware';
+import { persist } from 'zustand/middleware';
 import { normalizeCohereSettings } from '../rerankers/cohere/settings';
 import { noRuns, type Column, type ColumnConfig } from './columns';
 import { createInputSlice, type InputSlice } from './inputSlice';
 import { createJudgmentsSlice, type JudgmentsSlice } from './judgmentsSlice';
 import { createKeySlice, type KeySlice } from './keySlice';
+import { isLargeInput } from './largeInput';
 import { judgmentsFromEntries, judgmentsToEntries, migrateJudgmentsV1, savedColumn, validateSavedFields } from './persistedSchema';
 import { createDebouncedStorage } from './persistStorage';
 import { createRerankSlice, syncColumnCounter, type RerankSlice } from './rerankSlice';
+import { backupKey, createSafeStorage } from './safeStorage';
 import { createSetSlice, type SetSlice } from './setSlice';
 import { createSettingsSlice, type SettingsSlice } from './settingsSlice';
 
@@ -30,12 +32,15 @@ const STORAGE_VERSION = 2;
 function persistedPart(state: AppState) {
   return {
     query: state.query,
-    documentsText: state.documentsText,
+    // Megabytes go to IndexedDB (largeInputSync.ts): serialising them here would block the page on every save.
+    documentsText: isLargeInput(state.documentsText) ? '' : state.documentsText,
+    largeDocumentsSaved: isLargeInput(state.documentsText),
     format: state.format,
     textMode: state.textMode,
     fields: state.fields,
     presetId: state.presetId,
     fileName: state.fileName,
+    formatFromFile: state.formatFromFile,
     firstStage: state.firstStage,
     bm25: state.bm25,
     topN: state.topN,
@@ -49,7 +54,7 @@ function persistedPart(state: AppState) {
   };
 }
 
-function restoreColumns(saved: unknown, dropped: string[]): Column[] | undefined {
+function restoreColumns(saved: unknown, dropped: string[], current: readonly Column[]): Column[] | undefined {
   if (!Array.isArray(saved)) {
     if (saved !== undefined) dropped.push('the columns');
     return undefined;
@@ -63,7 +68,8 @@ function restoreColumns(saved: unknown, dropped: string[]): Column[] | undefined
     }
     const { id, config } = parsed.data;
     const restored: ColumnConfig = config.kind === 'cohere' ? { kind: 'cohere', settings: normalizeCohereSettings(config.settings) } : config;
-    columns.push({ id, config: restored, runs: noRuns });
+    // Another tab's save (a storage event) replaces settings, not this tab's results.
+    columns.push({ id, config: restored, runs: current.find((c) => c.id === id)?.runs ?? noRuns });
   });
   return columns.length > 0 ? columns : undefined;
 }
@@ -72,15 +78,24 @@ function restoreColumns(saved: unknown, dropped: string[]): Column[] | undefined
 function restore(persisted: unknown, current: AppState): AppState {
   const { values, dropped } = validateSavedFields(persisted);
   const record = typeof persisted === 'object' && persisted !== null ? (persisted as Record<string, unknown>) : {};
-  const columns = restoreColumns(record.columns, dropped) ?? current.columns;
+  const columns = restoreColumns(record.columns, dropped, current.columns) ?? current.columns;
   syncColumnCounter(columns);
   const { judgmentsByQuery, ...rest } = values;
   const restored = { ...current, ...(rest as Partial<AppState>), columns };
   if (judgmentsByQuery !== undefined) restored.judgmentsByQuery = judgmentsFromEntries(judgmentsByQuery as [string, [string, number | null][]][]);
-  restored.restoreWarning =
-    dropped.length > 0 ? `Part of your saved work could not be read and was reset: ${dropped.join(', ')}. Everything else was restored.` : null;
+  if (dropped.length > 0) {
+    // The save will be written over with what was kept: keep the original as it was first.
+    try {
+      localStorage.setItem(backupKey(STORAGE_KEY), JSON.stringify({ state: persisted, version: STORAGE_VERSION }));
+    } catch {
+      // No room for a copy: the message below still tells what was reset.
+    }
+    restored.restoreWarning = `Part of your saved work could not be read and was reset: ${dropped.join(', ')}. Everything else was restored, and the original was copied to "${backupKey(STORAGE_KEY)}".`;
+  }
   return restored;
 }
+
+export { STORAGE_KEY };
 
 export const useAppStore = create<AppState>()(
   persist(
@@ -97,18 +112,21 @@ export const useAppStore = create<AppState>()(
     {
       name: STORAGE_KEY,
       version: STORAGE_VERSION,
-      storage: createJSONStorage(() =>
+      storage: createSafeStorage<ReturnType<typeof persistedPart>>(
         createDebouncedStorage((persistWarning) => {
           if (useAppStore.getState().persistWarning !== persistWarning) useAppStore.setState({ persistWarning });
         }),
+        STORAGE_VERSION,
+        { onRestoreProblem: (message) => queueMicrotask(() => useAppStore.setState({ restoreWarning: message })) },
       ),
       partialize: persistedPart,
+      // Only reshapes: every field is checked in `merge`, so the cast claims nothing that is not checked there.
       migrate: (persisted, version) => {
         if (version < 2 && typeof persisted === 'object' && persisted !== null) {
           const v1 = persisted as Record<string, unknown>;
-          return { ...v1, judgmentsByQuery: migrateJudgmentsV1(v1.judgmentsByQuery) };
+          return { ...v1, judgmentsByQuery: migrateJudgmentsV1(v1.judgmentsByQuery) } as ReturnType<typeof persistedPart>;
         }
-        return persisted;
+        return persisted as ReturnType<typeof persistedPart>;
       },
       merge: (persisted, current) => restore(persisted, current),
     },

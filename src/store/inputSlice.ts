@@ -1,6 +1,8 @@
 import type { StateCreator } from 'zustand';
 import type { FieldMapping, InputFormat, TextMode } from '../core/parse';
 import { presets } from '../core/presets';
+import { PASTE_KEY } from './activeQuery';
+import type { AsyncBm25, AsyncParse } from './largeInput';
 import type { AppState } from './index';
 
 export type FieldRole = keyof FieldMapping;
@@ -15,8 +17,18 @@ export interface InputSlice {
   presetId: string | null;
   /** Name of the last uploaded file, shown next to the field. */
   fileName: string | null;
+  /** Set when the format was taken from an uploaded file's extension: it belongs to that file, not to later edits. */
+  formatFromFile: boolean;
+  /** A large input's parse and BM25, computed in the compute worker (see largeInput.ts). */
+  asyncParse: AsyncParse | null;
+  asyncBm25: AsyncBm25 | null;
+  /** The documents were too large for localStorage and were saved in IndexedDB instead. */
+  largeDocumentsSaved: boolean;
   setQuery: (query: string) => void;
-  setDocumentsText: (text: string, fileName?: string | null) => void;
+  /** The user edited or pasted the documents. */
+  setDocumentsText: (text: string) => void;
+  /** An uploaded or dropped file replaced the documents; its extension names the format. */
+  loadDocumentsFile: (text: string, fileName: string, format: InputFormat) => void;
   setFormat: (format: InputFormat) => void;
   setTextMode: (mode: TextMode | 'auto') => void;
   setField: (role: FieldRole, name: string | undefined) => void;
@@ -33,13 +45,19 @@ export const initialInput = {
   fields: {} as FieldMapping,
   presetId: firstPreset?.id ?? null,
   fileName: null as string | null,
+  formatFromFile: false,
+  largeDocumentsSaved: false,
 };
 
-export const createInputSlice: StateCreator<AppState, [], [], InputSlice> = (set) => ({
+export const createInputSlice: StateCreator<AppState, [], [], InputSlice> = (set, get) => ({
   ...initialInput,
+  asyncParse: null,
+  asyncBm25: null,
   setQuery: (query) => set({ query }),
-  setDocumentsText: (documentsText, fileName = null) => set({ documentsText, fileName, presetId: null }),
-  setFormat: (format) => set({ format }),
+  setDocumentsText: (documentsText) =>
+    set((s) => ({ documentsText, fileName: null, presetId: null, ...(s.formatFromFile ? { format: 'auto' as InputFormat, formatFromFile: false } : {}) })),
+  loadDocumentsFile: (documentsText, fileName, format) => set({ documentsText, fileName, presetId: null, format, formatFromFile: format !== 'auto' }),
+  setFormat: (format) => set({ format, formatFromFile: false }),
   setTextMode: (textMode) => set({ textMode }),
   setField: (role, name) => set((state) => ({ fields: { ...state.fields, [role]: name } })),
   loadPreset: (id) => {
@@ -53,7 +71,10 @@ export const createInputSlice: StateCreator<AppState, [], [], InputSlice> = (set
       fields: {},
       presetId: preset.id,
       fileName: null,
+      formatFromFile: false,
       firstStage: 'supplied',
+      // The old example's results are not this one's: drop them rather than show them as finished.
+      columns: get().columns.map((c) => ({ ...c, runs: new Map([...c.runs].filter(([key]) => key !== PASTE_KEY)) })),
     });
   },
 });

@@ -1,10 +1,12 @@
 import { rerankWithCohere } from '../rerankers/cohere/client';
-import { MAX_RATE_LIMIT_RETRIES, seconds } from '../rerankers/cohere/messages';
+import type { RetryReason } from '../rerankers/cohere/retryPolicy';
+import { retryNote } from '../rerankers/cohere/serverFailures';
 import { sleepUnlessAborted } from '../rerankers/cohere/transport';
 import { LocalReranker, type LocalRerankerEvent, type LocalRerankerSettings } from '../rerankers/local/client';
 import { defaultDtype, type DeviceSupport } from '../rerankers/local/device';
 import type { Reranker } from '../rerankers/types';
 import type { ColumnConfig, LocalColumnConfig } from './columns';
+import type { KeySlice } from './keySlice';
 
 /**
  * The live rerankers, one per column, kept outside the store's state: a worker is not data.
@@ -39,32 +41,36 @@ export function disposeReranker(columnId: string): void {
   localRerankers.delete(columnId);
 }
 
+/** Where a Cohere column finds its key: the store (AppState) is one. */
+export type CohereKeyLookup = Pick<KeySlice, 'cohereKeyFor'>;
+
 /**
- * A remote reranker for one run; the key is handed in, never stored here. `onNotes` shows a rate-limit
- * wait while it lasts (the client retries a 429 on its own) and clears it when the wait is over.
+ * A remote reranker for one run. It looks up the key for the base URL each call goes to, so a key entered for
+ * one server can never reach another; the key is never stored here. `onNotes` shows a wait before a retry
+ * (429, 408 or 5xx: the client retries on its own) while it lasts, and clears it when the wait is over.
  */
 export function cohereReranker(
   config: Extract<ColumnConfig, { kind: 'cohere' }>,
-  apiKey: string,
+  keys: CohereKeyLookup,
   onNotes: (notes: string[]) => void = () => {},
 ): Reranker {
-  let retries = 0;
-  const sleepAndTell = async (ms: number, signal?: AbortSignal) => {
-    retries++;
-    onNotes([`Rate limited (429): retrying in ${seconds(ms)} (retry ${retries} of ${MAX_RATE_LIMIT_RETRIES}).`]);
+  const sleepAndTell = async (ms: number, signal?: AbortSignal, reason?: RetryReason) => {
+    if (reason) onNotes([retryNote(reason, ms)]);
     await sleepUnlessAborted(ms, signal);
     onNotes([]);
   };
   return {
-    rank: (query, docs, options = {}) =>
-      rerankWithCohere({
+    rank: (query, docs, options = {}) => {
+      const { settings } = config;
+      return rerankWithCohere({
         query,
         documents: [...docs],
-        apiKey,
-        settings: config.settings,
+        apiKey: keys.cohereKeyFor(settings.baseUrl),
+        settings,
         signal: options.signal,
         onProgress: options.onProgress,
         sleep: sleepAndTell,
-      }).then((result) => (result.ok ? { ok: true, value: { ...result.value, scoreKind: 'relevance score' as const } } : result)),
+      }).then((result) => (result.ok ? { ok: true, value: { ...result.value, scoreKind: 'relevance score' as const } } : result));
+    },
   };
 }

@@ -1,4 +1,5 @@
 import { topCandidates } from '../core/ranking';
+import { buildBm25Index, scoreBm25 } from '../core/retrieval/bm25';
 import type { Candidate } from '../core/types';
 import type { LocalRerankerEvent } from '../rerankers/local/client';
 import { detectDevices } from '../rerankers/local/device';
@@ -118,7 +119,7 @@ export async function rerankerFor(
   get: Get,
   onEvent: (event: LocalRerankerEvent) => void,
   onNotes: (notes: string[]) => void,
-  bm25Of: () => ArrayLike<number> = () => selectBm25Scores(get()),
+  bm25Of: () => ArrayLike<number> = () => selectBm25Scores(get()) ?? bm25OverCandidates(get()),
 ): Promise<{ reranker: Reranker; cacheSignature: string | null }> {
   const { config } = column;
   if (config.kind === 'local') {
@@ -132,8 +133,14 @@ export async function rerankerFor(
     const cacheSignature = JSON.stringify(['local', settings.model, settings.device, settings.dtype, settings.maxLength]);
     return { reranker: localRerankerFor(column.id, settings, onEvent), cacheSignature };
   }
-  if (config.kind === 'cohere') return { reranker: cohereReranker(config, get().cohereApiKey, onNotes), cacheSignature: configSignature(config) };
+  if (config.kind === 'cohere') return { reranker: cohereReranker(config, get(), onNotes), cacheSignature: configSignature(config) };
   return { reranker: bm25Reranker(top, bm25Of), cacheSignature: null };
+}
+
+/** BM25 of the query on screen, computed here: the fallback while the worker's scores of a large paste are not in yet. */
+function bm25OverCandidates(state: AppState): Float64Array {
+  const active = selectActiveQuery(state);
+  return scoreBm25(buildBm25Index(active.candidates.map((c) => c.text), state.bm25), active.text, state.bm25);
 }
 
 /** BM25 as a reranker: the query's BM25 scores over all its candidates, looked up for the top N that was sent. */

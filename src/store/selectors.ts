@@ -5,6 +5,7 @@ import type { Candidate, Judgments, Ranking } from '../core/types';
 import { PASTE_KEY, PASTE_QUERY_ID, pasteJudgmentKey, selectActiveSetQuery, setQueryCandidates, setQueryKey, type ActiveQuery } from './activeQuery';
 import type { AppState } from './index';
 import { mergeJudgments } from './judgmentsSlice';
+import { currentAsyncBm25, currentAsyncParse, isLargeInput } from './largeInput';
 import { memoizeLast } from './memo';
 import type { Bm25Settings, FirstStageSource } from './settingsSlice';
 
@@ -12,8 +13,18 @@ const parseMemo = memoizeLast((documentsText: string, format: AppState['format']
   parseDocuments(documentsText, { format, textMode, fields }),
 );
 
-/** The pasted or uploaded documents, parsed (the paste's query only; a set's queries come parsed). */
-export const selectParsed = (s: AppState): ParseResult => parseMemo(s.documentsText, s.format, s.textMode, s.fields);
+/** Shown while a large input is parsed in the worker. */
+const pendingParse: ParseResult = { candidates: [], format: 'text', fields: undefined, issues: [] };
+
+/**
+ * The pasted or uploaded documents, parsed (the paste's query only; a set's queries come parsed). A large
+ * input is parsed in the compute worker with the same function; until it answers there are no candidates.
+ */
+export const selectParsed = (s: AppState): ParseResult =>
+  isLargeInput(s.documentsText) ? (currentAsyncParse(s)?.result ?? pendingParse) : parseMemo(s.documentsText, s.format, s.textMode, s.fields);
+
+/** Whether a large input is still being parsed in the worker. */
+export const selectParsePending = (s: AppState): boolean => isLargeInput(s.documentsText) && currentAsyncParse(s) === null;
 
 const suppliedMemo = memoizeLast((candidates: readonly Candidate[]): Judgments => {
   const supplied = new Map<string, number>();
@@ -63,7 +74,12 @@ export const selectBm25Index = (s: AppState): Bm25Index => indexMemo(selectCandi
 
 const bm25ScoresMemo = memoizeLast((index: Bm25Index, query: string, k1: number, b: number) => scoreBm25(index, query, { k1, b }));
 
-export const selectBm25Scores = (s: AppState): Float64Array => bm25ScoresMemo(selectBm25Index(s), selectQueryText(s), s.bm25.k1, s.bm25.b);
+/**
+ * BM25 of the query on screen over its candidates. A large paste's are computed in the worker: null until it
+ * answers. Everything else is small enough for the main thread.
+ */
+export const selectBm25Scores = (s: AppState): Float64Array | null =>
+  !s.querySet && isLargeInput(s.documentsText) ? currentAsyncBm25(s) : bm25ScoresMemo(selectBm25Index(s), selectQueryText(s), s.bm25.k1, s.bm25.b);
 
 /** How the first stage is named on screen: "First stage: BM25". */
 export const firstStageNames: Record<FirstStageSource, string> = { supplied: 'retriever scores', bm25: 'BM25', input: 'input order' };
@@ -78,19 +94,23 @@ export interface FirstStage {
 
 /** The first stage of one query's candidates; `bm25Scores` is needed when the source is (or falls back to) BM25. */
 export function decideFirstStage(candidates: readonly Candidate[], chosen: FirstStageSource, bm25Scores: Float64Array | null): FirstStage {
+  const pending = 'Computing BM25 in the background: the list is in input order until it is ready.';
   {
     const hasScores = candidates.some((c) => c.score !== undefined);
     if (chosen === 'supplied' && !hasScores) {
       return {
         ranking: bm25Scores ? rankByScore(candidates, bm25Scores, 'BM25') : firstStageRanking(candidates, 'input'),
         source: 'bm25',
-        notice: 'These documents carry no scores, so the first stage is BM25 over the query.',
+        notice: bm25Scores ? 'These documents carry no scores, so the first stage is BM25 over the query.' : pending,
       };
     }
     if (chosen === 'bm25' && bm25Scores) {
       return { ranking: rankByScore(candidates, bm25Scores, 'BM25'), source: 'bm25', notice: null };
     }
-    return { ranking: firstStageRanking(candidates, chosen === 'bm25' ? 'input' : chosen), source: chosen, notice: null };
+    if (chosen === 'bm25') {
+      return { ranking: firstStageRanking(candidates, 'input'), source: 'bm25', notice: pending };
+    }
+    return { ranking: firstStageRanking(candidates, chosen), source: chosen, notice: null };
   }
 }
 

@@ -1,3 +1,4 @@
+import type { QuerySet } from '../core/sets/types';
 import { setQueryKey } from './activeQuery';
 import { useAppStore, type AppState } from './index';
 import type { JudgmentOverrides } from './judgmentsSlice';
@@ -5,6 +6,13 @@ import { refreshSetBm25 } from './setActions';
 import { clearSet, loadSet, saveSet } from './setStorage';
 
 const SAVE_DELAY_MS = 600;
+/** Tells the app's other tabs that the saved set changed, so they show it too. */
+const CHANNEL = 'rerank-playground-set';
+
+/** The same set, as far as results go: same name and the same query ids in the same order. */
+function sameQueries(a: QuerySet, b: QuerySet): boolean {
+  return a.name === b.name && a.queries.length === b.queries.length && a.queries.every((q, i) => q.id === b.queries[i]?.id && q.text === b.queries[i]?.text);
+}
 
 function setJudgments(state: AppState): Map<string, JudgmentOverrides> {
   const byQuery = new Map<string, JudgmentOverrides>();
@@ -18,36 +26,57 @@ function setJudgments(state: AppState): Map<string, JudgmentOverrides> {
  * over what it has not read. A save that fails is told plainly; what is on screen stays.
  */
 export async function startSetSync(): Promise<void> {
-  const loaded = await loadSet();
-  let allowSave = loaded.isSafeToOverwrite;
-  if (loaded.kind === 'ok') {
-    const { saved } = loaded;
-    useAppStore.getState().showSet(saved.set, null, saved.activeQueryId);
-    useAppStore.setState((s) => {
-      const judgmentsByQuery = new Map(s.judgmentsByQuery);
-      for (const [queryId, marks] of saved.userJudgments) judgmentsByQuery.set(setQueryKey(queryId), marks);
-      return { judgmentsByQuery };
-    });
-    if (loaded.message) useAppStore.getState().setSetNotice({ tone: 'warning', text: loaded.message });
-  } else if (loaded.kind !== 'none') {
-    useAppStore.getState().setSetNotice({ tone: loaded.kind === 'unavailable' ? 'warning' : 'error', text: loaded.message });
-  }
+  const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL);
+  // While a saved set is being shown, the store changes it causes are not saved back (and not echoed to other tabs).
+  let applying = false;
+  const apply = async (): Promise<boolean> => {
+    const loaded = await loadSet();
+    applying = true;
+    try {
+      if (loaded.kind === 'ok') {
+        const { saved } = loaded;
+        const state = useAppStore.getState();
+        // Another tab's save of the same set brings its judgments; the results and the open query here stay.
+        if (!state.querySet || !sameQueries(state.querySet, saved.set)) state.showSet(saved.set, null, state.querySet ? state.activeQueryId : saved.activeQueryId);
+        useAppStore.setState((s) => {
+          const judgmentsByQuery = new Map([...s.judgmentsByQuery].filter(([key]) => !key.startsWith('set:')));
+          for (const [queryId, marks] of saved.userJudgments) judgmentsByQuery.set(setQueryKey(queryId), marks);
+          return { judgmentsByQuery };
+        });
+        if (loaded.message) useAppStore.getState().setSetNotice({ tone: 'warning', text: loaded.message });
+      } else if (loaded.kind === 'none') {
+        if (useAppStore.getState().querySet) useAppStore.getState().closeSet();
+      } else {
+        useAppStore.getState().setSetNotice({ tone: loaded.kind === 'unavailable' ? 'warning' : 'error', text: loaded.message });
+      }
+    } finally {
+      applying = false;
+    }
+    return loaded.isSafeToOverwrite;
+  };
+  let allowSave = await apply();
+  if (channel) channel.onmessage = () => void apply();
   void refreshSetBm25();
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   const save = async () => {
     timer = undefined;
     const state = useAppStore.getState();
+    const savedAt = Date.now();
     const outcome = state.querySet
-      ? await saveSet({ version: 1, set: state.querySet, userJudgments: setJudgments(state), activeQueryId: state.activeQueryId, savedAt: Date.now() })
+      ? await saveSet({ version: 1, set: state.querySet, userJudgments: setJudgments(state), activeQueryId: state.activeQueryId, savedAt })
       : await clearSet();
-    if (!outcome.ok) useAppStore.getState().setSetNotice({ tone: 'warning', text: outcome.message });
-    else if (!state.querySet) allowSave = true;
+    if (!outcome.ok) {
+      useAppStore.getState().setSetNotice({ tone: 'warning', text: outcome.message });
+      return;
+    }
+    if (!state.querySet) allowSave = true;
+    channel?.postMessage('saved');
   };
   useAppStore.subscribe((state, previous) => {
     if (state.querySet !== previous.querySet || state.bm25 !== previous.bm25 || state.firstStage !== previous.firstStage) void refreshSetBm25();
     const changed = state.querySet !== previous.querySet || state.activeQueryId !== previous.activeQueryId || state.judgmentsByQuery !== previous.judgmentsByQuery;
-    if (!changed || (!state.querySet && !previous.querySet)) return;
+    if (applying || !changed || (!state.querySet && !previous.querySet)) return;
     // A set closed by the user may be cleared even over a save this page could not read: the user chose to leave it.
     if (!allowSave && state.querySet) return;
     clearTimeout(timer);

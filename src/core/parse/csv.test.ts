@@ -125,6 +125,22 @@ describe('parseDocuments: CSV and TSV', () => {
     ]);
   });
 
+  it('renames repeats without colliding with names already in the header', () => {
+    // a -> a; a -> a_2; a_2 is taken now, so it becomes a_2_2. Then b_3 -> b_3; b -> b; b -> b_2; b -> b_3 is taken -> b_4.
+    expect(parseDocuments('text,a,a,a_2,b_3,b,b,b\nx,1,2,3,4,5,6,7', CSV).fields?.available).toEqual(['text', 'a', 'a_2', 'a_2_2', 'b_3', 'b', 'b_2', 'b_4']);
+  });
+
+  // 140 KB of header; the old dedupe rescanned from _2 for every repeat (20,000^2 / 2 lookups, ~20 s).
+  // Vitest's 5 s timeout is the bound: a linear dedupe takes milliseconds.
+  it('renames a name repeated 20,000 times quickly, numbering every repeat', () => {
+    const result = parseDocuments(`${Array<string>(20_000).fill('passage').join(',')}\n`, CSV);
+    const names = result.fields?.available ?? [];
+    expect(names).toHaveLength(20_000);
+    expect(names.slice(0, 3)).toEqual(['passage', 'passage_2', 'passage_3']);
+    expect(names[19_999]).toBe('passage_20000');
+    expect(new Set(names).size).toBe(20_000);
+  });
+
   it('names blank header cells by position', () => {
     expect(parseDocuments('text,\na,b', CSV).fields?.available).toEqual(['text', 'column_2']);
   });

@@ -1,6 +1,7 @@
 import type { RawItem } from './types';
 import { splitRecords } from './csvRecords';
 import { type IssueCollector, itemLabel } from './issues';
+import { newRecord } from './records';
 
 export interface TableRead {
   items: RawItem[];
@@ -61,7 +62,7 @@ export function readDelimited(raw: string, delimiter: ',' | '\t', issues: IssueC
         message: `${where}: field ${row.strayTextAfterQuote} has text after its closing quote; it was kept as part of the field. Inside quotes, write a quote as "".`,
       });
     }
-    const value: Record<string, unknown> = {};
+    const value = newRecord(); // a column may be called __proto__
     columns.forEach((name, column) => (value[name] = row.cells[column]));
     items.push({ item, line: row.line, value });
   });
@@ -72,23 +73,29 @@ function countFields(count: number): string {
   return count === 1 ? '1 field' : `${count} fields`;
 }
 
-/** Trimmed header names; blank ones become `column_3`, repeats become `text_2`, so fields stay distinct. */
+/**
+ * Trimmed header names; blank ones become `column_3`, repeats become `text_2`, so fields stay distinct.
+ * Linear: each base name remembers its next suffix to try, so 20,000 repeats of one name don't rescan from _2.
+ */
 function columnNames(cells: readonly string[], line: number, issues: IssueCollector): string[] {
-  const seen = new Set<string>();
+  const taken = new Set<string>();
+  const nextSuffix = new Map<string, number>();
   return cells.map((cell, i) => {
     const trimmed = cell.trim();
     let name = trimmed === '' ? `column_${i + 1}` : trimmed;
-    if (seen.has(name)) {
-      let suffix = 2;
-      while (seen.has(`${name}_${suffix}`)) suffix += 1;
-      name = `${name}_${suffix}`;
+    if (taken.has(name)) {
+      const base = name;
+      let suffix = nextSuffix.get(base) ?? 2;
+      while (taken.has(`${base}_${suffix}`)) suffix += 1;
+      nextSuffix.set(base, suffix + 1);
+      name = `${base}_${suffix}`;
       issues.add('duplicate-column', {
         severity: 'warning',
         line,
         message: `The header (line ${line}) names "${trimmed}" more than once; column ${i + 1} was read as "${name}". Give each column its own name.`,
       });
     }
-    seen.add(name);
+    taken.add(name);
     return name;
   });
 }

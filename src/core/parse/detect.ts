@@ -40,9 +40,15 @@ function firstTwoNonBlankLines(raw: string, start: number): [string, string | un
   return [first, undefined];
 }
 
+const LINE_BREAK_CHAR = /[\r\n]/g;
+
+/**
+ * Where the line starting at `from` ends: at its \n, or its \r (lone, or the first half of \r\n).
+ * One search for either character: two indexOf calls would rescan a file that has only one kind, per line.
+ */
 function lineEnd(raw: string, from: number): number {
-  const end = raw.indexOf('\n', from);
-  return end === -1 ? raw.length : end;
+  LINE_BREAK_CHAR.lastIndex = from;
+  return LINE_BREAK_CHAR.exec(raw)?.index ?? raw.length;
 }
 
 function parsesAsJson(line: string): boolean {

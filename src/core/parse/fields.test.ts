@@ -81,7 +81,7 @@ describe('parseDocuments: field mapping', () => {
         {
           severity: 'error',
           message:
-            'No text field found: looked for text, content, document, passage, body, page_content, but the items have "id", "title", "url". Choose the text field in the field menu, or rename it to "text".',
+            'The input has no text field: looked for text, content, document, passage, body, page_content, but the items have "id", "title", "url". Choose the text field in the field menu, or rename it to "text".',
         },
       ],
     });

@@ -1,6 +1,8 @@
 import type { FieldMapping, RawItem } from './types';
 import { FIELD_ROLES, findField, guessField, KNOWN_FIELD_NAMES, type FieldRole } from './fieldNames';
 import { type IssueCollector, listFieldNames } from './issues';
+import { ownField } from './records';
+import { isDecimalNumber } from './values';
 
 /** Every field name seen in the object items, in first-seen order. */
 export function collectFieldNames(items: readonly RawItem[]): string[] {
@@ -68,7 +70,7 @@ function onlyTextualField(items: readonly RawItem[], available: readonly string[
   issues.add('no-text-field', {
     severity: 'error',
     message:
-      `No text field found: looked for ${looked}, but the items have ${listFieldNames(available)}. ` +
+      `The input has no text field: looked for ${looked}, but the items have ${listFieldNames(available)}. ` +
       `Choose the text field in the field menu, or rename it to "text".`,
   });
   return undefined;
@@ -76,8 +78,7 @@ function onlyTextualField(items: readonly RawItem[], available: readonly string[
 
 function holdsText(item: RawItem, name: string): boolean {
   if (typeof item.value === 'string') return false;
-  const value = item.value[name];
+  const value = ownField(item.value, name);
   if (typeof value !== 'string') return false;
-  const trimmed = value.trim();
-  return trimmed !== '' && !Number.isFinite(Number(trimmed));
+  return value.trim() !== '' && !isDecimalNumber(value);
 }

@@ -2,6 +2,7 @@ import type { Candidate } from '../types';
 import type { FieldMapping, RawItem } from './types';
 import { assignIds } from './ids';
 import { type IssueCollector, itemLabel, listFieldNames, listNumbers } from './issues';
+import { ownField } from './records';
 import { ABSENT, readId, readNumber, readRelevance, readText, type Read } from './values';
 
 interface Draft {
@@ -48,7 +49,7 @@ function readObject(raw: RawItem, value: Record<string, unknown>, fields: FieldM
   // Messages are built only when there is something to say: this runs once per document.
   const where = (): string => itemLabel(raw.item, raw.line);
   const textField = fields.text;
-  const text = textField === undefined ? ABSENT : readText(value[textField]);
+  const text = textField === undefined ? ABSENT : readText(ownField(value, textField));
   if (text.kind !== 'ok') {
     const has = listFieldNames(Object.keys(value));
     issues.add('missing-text', {
@@ -74,7 +75,7 @@ function readObject(raw: RawItem, value: Record<string, unknown>, fields: FieldM
       severity: 'warning',
       item: raw.item,
       line: raw.line,
-      message: `${where()} has the score ${score.shown}, which is not a number, so it has no score. Use a plain number like 0.85.`,
+      message: `${where()} has the score ${score.shown}, which ${score.overflows ? 'is too large to be a number (it overflows)' : 'is not a number'}, so it has no score. Use a plain number like 0.85.`,
     });
   }
   if (relevance.kind === 'invalid') {
@@ -96,7 +97,7 @@ function readObject(raw: RawItem, value: Record<string, unknown>, fields: FieldM
 }
 
 function fieldValue<T>(value: Record<string, unknown>, field: string | undefined, read: (raw: unknown) => Read<T>): Read<T> {
-  return field === undefined ? ABSENT : read(value[field]);
+  return field === undefined ? ABSENT : read(ownField(value, field));
 }
 
 /** A first-stage ranking by score needs every document to have one. */

@@ -106,7 +106,7 @@ describe('parseDocuments: JSON', () => {
       issues: [
         {
           severity: 'error',
-          message: 'Found a JSON object but no list of documents in it (its keys: "a", "b"). Paste an array of documents, or put them under "documents".',
+          message: 'The JSON is an object with no list of documents in it (its keys: "a", "b"). Paste an array of documents, or put them under "documents".',
         },
       ],
     });
@@ -162,6 +162,17 @@ describe('parseDocuments: invalid JSON', () => {
       column: 4,
       message: `Invalid JSON at line 2, column 4: property name 'id' is not quoted. Put property names in double quotes, like "id". If this isn't meant to be JSON, choose the Text format.`,
     });
+  });
+
+  it('says why an error inside very deep nesting has no line', () => {
+    const result = parseDocuments(`${'['.repeat(3000)}1,]`, JSON_ONLY);
+    expect(result.issues).toHaveLength(1);
+    expect(result.issues[0]?.severity).toBe('error');
+    expect(result.issues[0]?.line).toBeUndefined();
+    expect(result.issues[0]?.item).toBeUndefined();
+    expect(result.issues[0]?.message).toMatch(
+      /^The JSON is invalid: .+\. Where it breaks could not be found \(it nests more than 2000 levels deep, or the browser gave no position\); check that every '\[' and '\{' is closed and has no trailing comma\.$/,
+    );
   });
 
   it('names a missing closing bracket', () => {

@@ -1,8 +1,10 @@
 import type { RawItem } from './types';
 import { explainJsonFailure } from './jsonError';
+import { parseJson } from './jsonNumbers';
 import { describeJsonKind, isPlainObject, liftWrappedFields, toRawItem } from './jsonItem';
 import { guessField } from './fieldNames';
 import { type IssueCollector, listFieldNames } from './issues';
+import { ownField } from './records';
 
 /** Keys under which APIs commonly return their list of documents, in priority order. */
 const CONTAINER_KEYS = ['documents', 'results', 'hits', 'data'];
@@ -16,15 +18,16 @@ export const NOT_JSON_HINT = "If this isn't meant to be JSON, choose the Text fo
 export function readJson(raw: string, issues: IssueCollector, autoDetected: boolean): RawItem[] {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(raw);
+    parsed = parseJson(raw);
   } catch (error) {
     const failure = explainJsonFailure(raw, error);
-    const where = failure.at ? ` at line ${failure.at.line}, column ${failure.at.column}` : '';
+    // Without a place, the message is about the whole input, and the hint says why there is no line.
+    const opening = failure.at ? `Invalid JSON at line ${failure.at.line}, column ${failure.at.column}` : 'The JSON is invalid';
     issues.add('invalid-json', {
       severity: 'error',
       line: failure.at?.line,
       column: failure.at?.column,
-      message: `Invalid JSON${where}: ${failure.problem}. ${failure.hint}${autoDetected ? ` ${NOT_JSON_HINT}` : ''}`,
+      message: `${opening}: ${failure.problem}. ${failure.hint}${autoDetected ? ` ${NOT_JSON_HINT}` : ''}`,
       cause: failure.cause,
     });
     return [];
@@ -53,19 +56,19 @@ function findDocumentList(value: unknown, issues: IssueCollector): unknown[] {
   if (contained) return contained;
   // An object that has a text field is itself one document.
   if (guessField('text', Object.keys(liftWrappedFields(value))) !== undefined) return [value];
-  const arrayKeys = Object.keys(value).filter((key) => Array.isArray(value[key]));
+  const arrayKeys = Object.keys(value).filter((key) => Array.isArray(ownField(value, key)));
   const [onlyKey] = arrayKeys;
   if (arrayKeys.length === 1 && onlyKey !== undefined) {
     issues.add('guessed-container', {
       severity: 'warning',
       message: `Read the documents from "${onlyKey}", the only list in the JSON object. Put them under "documents" to make that explicit.`,
     });
-    return value[onlyKey] as unknown[];
+    return ownField(value, onlyKey) as unknown[];
   }
   issues.add('no-document-list', {
     severity: 'error',
     message:
-      `Found a JSON object but no list of documents in it (its keys: ${listFieldNames(Object.keys(value))}). ` +
+      `The JSON is an object with no list of documents in it (its keys: ${listFieldNames(Object.keys(value))}). ` +
       `Paste an array of documents, or put them under "documents".`,
   });
   return [];
@@ -76,7 +79,7 @@ function findInContainers(value: Record<string, unknown>, depth: number): unknow
   for (const wanted of CONTAINER_KEYS) {
     const key = Object.keys(value).find((name) => name.toLowerCase() === wanted);
     if (key === undefined) continue;
-    const inner = value[key];
+    const inner = ownField(value, key);
     if (Array.isArray(inner)) return inner;
     if (isPlainObject(inner)) {
       const found = findInContainers(inner, depth - 1);

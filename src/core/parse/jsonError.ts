@@ -10,6 +10,10 @@ export interface JsonFailure {
   cause: string;
 }
 
+/** Why there is no line to name, and what to look for instead. */
+export const UNLOCATED_HINT =
+  "Where it breaks could not be found (it nests more than 2000 levels deep, or the browser gave no position); check that every '[' and '{' is closed and has no trailing comma.";
+
 /** Explains why `source` failed JSON.parse, with the line and column of the break. */
 export function explainJsonFailure(source: string, nativeError: unknown): JsonFailure {
   const cause = nativeError instanceof Error ? nativeError.message : String(nativeError);
@@ -17,10 +21,6 @@ export function explainJsonFailure(source: string, nativeError: unknown): JsonFa
   if (found) return { at: lineColumnAt(source, found.offset), problem: found.problem, hint: found.hint, cause };
   // Our scanner saw no error (or gave up on deep nesting): fall back to the native position, if any.
   const position = /at position (\d+)/.exec(cause)?.[1];
-  return {
-    at: position === undefined ? undefined : lineColumnAt(source, Number(position)),
-    problem: cause,
-    hint: 'Check the JSON near that point.',
-    cause,
-  };
+  if (position !== undefined) return { at: lineColumnAt(source, Number(position)), problem: cause, hint: 'Check the JSON near that point.', cause };
+  return { problem: cause, hint: UNLOCATED_HINT, cause };
 }

@@ -52,6 +52,19 @@ describe('findJsonSyntaxError', () => {
     expect(findJsonSyntaxError(source)?.offset).toBe(154);
   });
 
+  it('keeps messages short when the bad word or property name is huge', () => {
+    expect(findJsonSyntaxError(`[${'a'.repeat(100_000)}]`)).toEqual({
+      offset: 1,
+      problem: `unexpected word '${'a'.repeat(30)}…'`,
+      hint: 'Text values need double quotes around them.',
+    });
+    expect(findJsonSyntaxError(`{${'k'.repeat(100_000)}: 1}`)).toEqual({
+      offset: 1,
+      problem: `property name '${'k'.repeat(30)}…' is not quoted`,
+      hint: 'Put property names in double quotes.',
+    });
+  });
+
   it('gives up (undefined) on nesting too deep to explain', () => {
     expect(findJsonSyntaxError('['.repeat(5000))).toBeUndefined();
   });

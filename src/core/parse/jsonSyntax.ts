@@ -19,6 +19,9 @@ const MAX_DEPTH = 2000;
 // eslint-disable-next-line no-control-regex -- the control-character range is the point
 const PLAIN_STRING_RUN = /[^"\\\u0000-\u001f]+/y;
 
+/** A bare word or name longer than this is cut in messages: a 5 MB unquoted word must not make a 5 MB message. */
+const MAX_SHOWN_WORD = 30;
+
 const HINT_MISSING_END = "Check for a missing ']' or '}' at the end.";
 const HINT_CHECK_NUMBER = 'JSON numbers look like 12, -3.5 or 1e-7 (no leading + or zeros, no trailing dot).';
 
@@ -43,6 +46,10 @@ export function describeChar(char: string): string {
   if (char === '\t') return 'tab';
   if (char === "'") return `"'"`;
   return `'${char}'`;
+}
+
+function shortWord(word: string): string {
+  return word.length > MAX_SHOWN_WORD ? `${word.slice(0, MAX_SHOWN_WORD)}…` : word; // word characters are ASCII: safe to cut anywhere
 }
 
 function isWhitespace(char: string | undefined): boolean {
@@ -111,9 +118,9 @@ class Scanner {
     const word = this.src.slice(start, this.pos);
     if (word === 'true' || word === 'false' || word === 'null') return;
     if (/^(true|false|null|none|nan|infinity|undefined)$/i.test(word)) {
-      this.fail(start, `unexpected word '${word}'`, 'JSON only knows true, false and null, in lower case; it has no NaN or undefined.');
+      this.fail(start, `unexpected word '${shortWord(word)}'`, 'JSON only knows true, false and null, in lower case; it has no NaN or undefined.');
     }
-    this.fail(start, `unexpected word '${word}'`, 'Text values need double quotes around them.');
+    this.fail(start, `unexpected word '${shortWord(word)}'`, 'Text values need double quotes around them.');
   }
 
   private object(): void {
@@ -152,7 +159,9 @@ class Scanner {
       const start = this.pos;
       while (isWordChar(this.src[this.pos])) this.pos += 1;
       const name = this.src.slice(start, this.pos);
-      this.fail(start, `property name '${name}' is not quoted`, `Put property names in double quotes, like "${name}".`);
+      const shown = shortWord(name);
+      const hint = shown === name ? `Put property names in double quotes, like "${name}".` : 'Put property names in double quotes.';
+      this.fail(start, `property name '${shown}' is not quoted`, hint);
     }
     this.expected('a property name in double quotes', 'Check for an extra comma or a missing quote.');
   }

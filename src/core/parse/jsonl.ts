@@ -1,6 +1,7 @@
 import type { RawItem } from './types';
 import { explainJsonFailure } from './jsonError';
 import { toRawItem } from './jsonItem';
+import { parseJson } from './jsonNumbers';
 import { type IssueCollector, itemLabel } from './issues';
 import { splitLines } from './text';
 
@@ -14,7 +15,7 @@ export function readJsonLines(raw: string, issues: IssueCollector): RawItem[] {
     const line = i + 1;
     let value: unknown;
     try {
-      value = JSON.parse(text);
+      value = parseJson(text);
     } catch (error) {
       const failure = explainJsonFailure(text, error);
       // The generic advice ("choose JSONL") is wrong here: we already read line by line.

@@ -5,14 +5,12 @@ export interface PlainTextRead {
   mode: TextMode;
 }
 
-/** Splits on \n, dropping the \r of Windows line ends. */
+/** Every line break we accept: \n, \r\n (Windows) and a lone \r (old Mac files). */
+export const LINE_BREAK = /\r\n?|\n/;
+
+/** Splits into lines at \n, \r\n or a lone \r; the breaks themselves are dropped. */
 export function splitLines(raw: string): string[] {
-  const lines = raw.split('\n');
-  for (let i = 0; i < lines.length; i += 1) {
-    const line = lines[i] ?? '';
-    if (line.endsWith('\r')) lines[i] = line.slice(0, -1);
-  }
-  return lines;
+  return raw.includes('\r') ? raw.split(LINE_BREAK) : raw.split('\n'); // a plain split is several times faster
 }
 
 interface Block {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rankByScore } from '../ranking';
 import { buildBm25Index, explainBm25, scoreBm25 } from './bm25';
 
 const plain = { stem: false, stopwords: false };
@@ -58,6 +59,21 @@ describe('scoreBm25 on a corpus worked by hand', () => {
     const presence = scoreBm25(index, 'cat', { k1: 0, b: 0.75 });
     closeTo(presence[0], 0.4700036292457356);
     closeTo(presence[2], 0.4700036292457356);
+  });
+
+  it('at k1 = 0 gives every matching document exactly idf, so equal documents keep input order', () => {
+    // ["cat cat cat", "cat", "dog"]: N = 3, "cat" in n = 2 -> idf = ln(1 + 1.5 / 2.5) = ln(1.6) = 0.4700036292457356.
+    // k1 = 0 makes the tf part tf * 1 / (tf + 0) = 1, so both cat documents score idf, whatever their tf.
+    // (Computed as idf * tf / tf, tf = 3 gives 0.4700036292457355, one ulp below, and the tf = 1 document jumps ahead.)
+    const texts = ['cat cat cat', 'cat', 'dog'];
+    const scores = scoreBm25(buildBm25Index(texts, plain), 'cat', { k1: 0, b: 0.75 });
+    expect(scores[0]).toBe(Math.log(1.6));
+    expect(scores[1]).toBe(Math.log(1.6));
+    expect(scores[0]).toBe(scores[1]);
+    const candidates = texts.map((text, index) => ({ id: ['__proto__', 'constructor', 'toString'][index] as string, text, index }));
+    expect(rankByScore(candidates, scores, 'BM25').entries.map((e) => e.id)).toEqual(['__proto__', 'constructor', 'toString']);
+    // explainBm25 shows the same exact idf for the tf = 3 document.
+    expect(explainBm25(buildBm25Index(texts, plain), 'cat', 0, { k1: 0, b: 0.75 })[0]?.contribution).toBe(Math.log(1.6));
   });
 
   it('scores 0 everywhere for an empty query or a term absent from the corpus', () => {

@@ -129,7 +129,11 @@ function termWeight(idf: number, tf: number, docLength: number, avgDocLength: nu
   // An empty corpus has avgdl 0; no term occurs in it, so this only guards explainBm25's arithmetic.
   const relativeLength = avgDocLength > 0 ? docLength / avgDocLength : 1;
   const lengthNorm = params.k1 * (1 - params.b + params.b * relativeLength);
-  return (idf * tf * (params.k1 + 1)) / (tf + lengthNorm);
+  // The tf part first, then times idf: at k1 = 0 it is tf / tf, exactly 1, so the weight is exactly idf.
+  // (idf * tf / tf can land an ulp off idf, and documents that should tie would leave input order.)
+  // Documents with the same tf and length get the same bits either way: same operations, same operands.
+  const tfPart = (tf * (params.k1 + 1)) / (tf + lengthNorm);
+  return idf * tfPart;
 }
 
 /** BM25 of every document for `query`, in document order. Documents that share no term score 0. */

@@ -106,7 +106,7 @@ export function CohereSettingsPanel({ columnId, config, error }: CohereSettingsP
           className="w-12"
         />
       </div>
-      <CohereKeyField columnId={columnId} optional={custom} />
+      <CohereKeyField columnId={columnId} baseUrl={settings.baseUrl} optional={custom} />
       <p className="text-slate-500">Scores are the API’s relevance_score, shown as given (0 to 1); the sigmoid and min-max display options do not apply.</p>
       {shouldOfferProxy(settings, error) && (
         <ProxyOffer

@@ -1,3 +1,4 @@
+import { formatBounds } from '../../core/numberInput';
 import { useAppStore } from '../../store';
 import type { FirstStageSource } from '../../store/settingsSlice';
 import { defaultBm25 } from '../../store/settingsSlice';
@@ -7,6 +8,9 @@ const sources: { value: FirstStageSource; label: string; hint: string }[] = [
   { value: 'bm25', label: 'BM25', hint: 'keyword ranking computed here, in your browser' },
   { value: 'input', label: 'Input order', hint: 'the order the documents were given in' },
 ];
+
+const k1Range = { min: 0, max: 3 };
+const bRange = { min: 0, max: 1 };
 
 /** Where the first-stage order comes from, and BM25's knobs. */
 export function FirstStageSettings() {
@@ -29,13 +33,16 @@ export function FirstStageSettings() {
       </fieldset>
       <fieldset className="rounded-md border border-slate-200 p-2">
         <legend className="px-1 text-xs font-medium text-slate-600">BM25 settings</legend>
-        <div className="grid grid-cols-[auto_1fr_3rem] items-center gap-x-2 gap-y-1 text-xs">
+        {/* Sliders cannot hold a bad value; the bounds are shown beside them, outside the labels. */}
+        <div className="grid grid-cols-[auto_1fr_3rem_auto] items-center gap-x-2 gap-y-1 text-xs">
           <label htmlFor="bm25-k1">k1</label>
-          <input id="bm25-k1" type="range" min={0} max={3} step={0.05} value={bm25.k1} onChange={(e) => setBm25({ k1: Number(e.target.value) })} />
+          <input id="bm25-k1" type="range" min={k1Range.min} max={k1Range.max} step={0.05} value={bm25.k1} aria-describedby="bm25-k1-bounds" onChange={(e) => setBm25({ k1: Number(e.target.value) })} />
           <output htmlFor="bm25-k1" className="font-mono">{bm25.k1.toFixed(2)}</output>
+          <span id="bm25-k1-bounds" className="text-slate-500">{formatBounds(k1Range)}</span>
           <label htmlFor="bm25-b">b</label>
-          <input id="bm25-b" type="range" min={0} max={1} step={0.05} value={bm25.b} onChange={(e) => setBm25({ b: Number(e.target.value) })} />
+          <input id="bm25-b" type="range" min={bRange.min} max={bRange.max} step={0.05} value={bm25.b} aria-describedby="bm25-b-bounds" onChange={(e) => setBm25({ b: Number(e.target.value) })} />
           <output htmlFor="bm25-b" className="font-mono">{bm25.b.toFixed(2)}</output>
+          <span id="bm25-b-bounds" className="text-slate-500">{formatBounds(bRange)}</span>
         </div>
         <div className="mt-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-xs">
           <label className="flex items-center gap-1">

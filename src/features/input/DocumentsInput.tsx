@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { Notice } from '../../components/Notice';
 import { useAppStore } from '../../store';
+import { isLargeInput } from '../../store/largeInput';
+import { LargeInputSummary } from './LargeInputSummary';
 import { readDocumentsFile } from './readDroppedFile';
 
 /** Edits go to the store after a short pause, so a 10,000-document paste is parsed once, not per keystroke. */
@@ -10,10 +12,13 @@ export function DocumentsInput() {
   const storedText = useAppStore((s) => s.documentsText);
   const fileName = useAppStore((s) => s.fileName);
   const setDocumentsText = useAppStore((s) => s.setDocumentsText);
-  const setFormat = useAppStore((s) => s.setFormat);
-  const [draft, setDraft] = useState(storedText);
+  const loadDocumentsFile = useAppStore((s) => s.loadDocumentsFile);
+  const [draft, setDraft] = useState(isLargeInput(storedText) ? '' : storedText);
   const [dragging, setDragging] = useState(false);
   const [fileError, setFileError] = useState<string | null>(null);
+  // A large input is shown as a summary, not laid out in the textarea, until the user asks to edit it.
+  const [editLarge, setEditLarge] = useState(false);
+  const showSummary = isLargeInput(storedText) && !editLarge;
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const fileInput = useRef<HTMLInputElement>(null);
 
@@ -21,7 +26,8 @@ export function DocumentsInput() {
   const [lastStored, setLastStored] = useState(storedText);
   if (storedText !== lastStored) {
     setLastStored(storedText);
-    setDraft(storedText);
+    setDraft(isLargeInput(storedText) ? '' : storedText);
+    if (!isLargeInput(storedText)) setEditLarge(false);
   }
 
   useEffect(() => () => clearTimeout(timer.current), []);
@@ -41,8 +47,7 @@ export function DocumentsInput() {
     }
     setFileError(null);
     clearTimeout(timer.current);
-    setFormat(result.format);
-    setDocumentsText(result.text, result.name);
+    loadDocumentsFile(result.text, result.name, result.format);
   };
 
   const onDrop = (event: DragEvent) => {
@@ -88,9 +93,21 @@ export function DocumentsInput() {
         onDrop={onDrop}
         className={`rounded-md ${dragging ? 'ring-4 ring-indigo-300' : ''}`}
       >
+        {showSummary ? (
+          <LargeInputSummary text={storedText} fileName={fileName} onEdit={() => { setDraft(storedText); setEditLarge(true); }} onClear={() => setDocumentsText('')} />
+        ) : (
         <textarea
           id="documents"
           value={draft}
+          onPaste={(e) => {
+            // A large paste goes straight to the store: laying megabytes out in a textarea freezes the page.
+            const pasted = e.clipboardData.getData('text');
+            if (!editLarge && isLargeInput(pasted)) {
+              e.preventDefault();
+              clearTimeout(timer.current);
+              setDocumentsText(pasted);
+            }
+          }}
           onChange={(e) => onChange(e.target.value)}
           onBlur={() => {
             clearTimeout(timer.current);
@@ -101,6 +118,7 @@ export function DocumentsInput() {
           placeholder={'Paste documents: one per line, blank-line-separated paragraphs, JSON, JSONL or CSV.\nOr drop a file here.'}
           className="w-full resize-y rounded-md border border-slate-300 px-3 py-2 font-mono text-xs leading-relaxed shadow-inner focus:border-indigo-500 focus:outline-none focus:ring-2 focus:ring-indigo-200"
         />
+        )}
       </div>
       {fileError && <Notice tone="error">{fileError}</Notice>}
     </div>

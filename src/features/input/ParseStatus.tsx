@@ -1,5 +1,5 @@
 import { useAppStore } from '../../store';
-import { selectParsed } from '../../store/selectors';
+import { selectParsed, selectParsePending } from '../../store/selectors';
 import { FormatControls } from './FormatControls';
 import { ParseIssues } from './ParseIssues';
 
@@ -9,7 +9,16 @@ const PREVIEW_COUNT = 3;
 /** How the documents were read: count, format, fields, a short preview, and every problem found. */
 export function ParseStatus() {
   const parsed = useAppStore(selectParsed);
+  const pending = useAppStore(selectParsePending);
+  const size = useAppStore((s) => s.documentsText.length);
   const { candidates } = parsed;
+  if (pending) {
+    return (
+      <p data-testid="parse-summary" role="status" className="text-sm text-slate-700">
+        Reading {(size / 1e6).toFixed(1)} million characters in the background…
+      </p>
+    );
+  }
   const reading = parsed.format === 'text' && parsed.textMode ? `, ${parsed.textMode === 'lines' ? 'one per line' : 'one per paragraph'}` : '';
   return (
     <div className="space-y-2 text-sm">

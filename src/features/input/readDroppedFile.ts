@@ -1,7 +1,11 @@
 import type { InputFormat } from '../../core/parse';
 
-/** Files above this are refused: the browser would hold several copies of them while parsing. */
-export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+/**
+ * Files above this are refused. A large input is parsed in the compute worker and never laid out in the
+ * textarea; the page then holds the text about three times over (the text, the documents read from it, and
+ * the worker's copy with its BM25 index). Decimal megabytes, as the message and the README say them.
+ */
+export const MAX_FILE_BYTES = 100_000_000;
 
 /** The format a file's extension names, or 'auto' to let the content decide. */
 export function formatFromFileName(name: string): InputFormat {
@@ -16,7 +20,7 @@ export async function readDocumentsFile(file: File): Promise<FileReadResult> {
   if (file.size > MAX_FILE_BYTES) {
     return {
       ok: false,
-      message: `"${file.name}" is ${(file.size / 1e6).toFixed(0)} MB; the limit is ${MAX_FILE_BYTES / 1e6} MB. Keep the top candidates from your retriever (a reranker only sees the top N anyway).`,
+      message: `"${file.name}" is ${(file.size / 1e6).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1e6} MB. Keep the top candidates from your retriever (a reranker only sees the top N anyway), or import it as a query set, which keeps only what each query refers to.`,
     };
   }
   try {

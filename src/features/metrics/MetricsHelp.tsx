@@ -11,7 +11,16 @@ export function MetricsHelp() {
         <li>nDCG@k uses linear gain (the grade) by default, or 2^grade − 1; its ideal ranking is built from all judged documents.</li>
         <li>A reranked column is measured as you see it: the reranked top N, then the documents below the cut in first-stage order.</li>
         <li>With no relevant judgments a metric is undefined and shows n/a, not 0. Ties in score keep input order.</li>
-        <li>Kendall&apos;s τ compares two orders over the documents both contain: 1 same order, −1 reversed.</li>
+        <li>
+          Kendall&apos;s τ-b compares two orders: 1 same order, 0 unrelated, −1 reversed. τ-b: ties count as ties, not broken by input
+          order (documents with equal scores, or with no score, are tied). It is n/a when fewer than 2 documents are shared, or when one
+          ranking gives them all the same score.
+        </li>
+        <li>
+          &ldquo;τ vs first stage&rdquo; covers every document as the column lists it, so the documents below the cut count as agreeing.
+          The τ matrix covers only the documents both rankings scored: for a reranked column, the top N it reranked, by its own scores;
+          the first stage by its scores.
+        </li>
       </ul>
     </details>
   );

@@ -1,4 +1,6 @@
 import { useMemo } from 'react';
+import { NumberField } from '../../components/NumberField';
+import type { NumberBounds } from '../../core/numberInput';
 import { countRelevant, type GainKind } from '../../core/metrics';
 import { useAppStore } from '../../store';
 import { selectScoredColumnRankings } from '../../store/rankingSelectors';
@@ -8,6 +10,8 @@ import { MetricsTable, type NamedRanking } from './MetricsTable';
 import { QrelsControls } from './QrelsControls';
 import { RecallCeilingNotice } from './RecallCeilingNotice';
 import { TauMatrix } from './TauMatrix';
+
+const kBounds: NumberBounds = { min: 1, max: 1000, integer: true, label: 'k' };
 
 /** Precision, recall, MRR, AP and nDCG for every ranking shown, against the user's judgments. */
 export function MetricsPanel() {
@@ -21,7 +25,7 @@ export function MetricsPanel() {
   const rankings: NamedRanking[] = useMemo(
     () => [
       { name: `First stage: ${firstStageNames[firstStage.source]}`, ranking: firstStage.ranking },
-      ...columns.map((c) => ({ name: `Reranked: ${c.title}`, ranking: c.ranking })),
+      ...columns.map((c) => ({ name: `Reranked: ${c.title}`, ranking: c.ranking, scored: c.order.reranked })),
     ],
     [firstStage, columns],
   );
@@ -29,10 +33,7 @@ export function MetricsPanel() {
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-end gap-4 text-xs text-slate-700">
-        <label className="flex items-center gap-1">
-          k
-          <input type="number" min={1} max={1000} value={k} onChange={(e) => setMetricK(Number(e.target.value) || 1)} className="w-16 rounded border border-slate-300 px-1.5 py-1" />
-        </label>
+        <NumberField label="k" bounds={kBounds} value={k} onCommit={setMetricK} />
         <label className="flex items-center gap-1">
           nDCG gain
           <select value={gain} onChange={(e) => setGain(e.target.value as GainKind)} className="rounded border border-slate-300 bg-white px-1.5 py-1">

@@ -3,7 +3,10 @@ import type { Judgments, Ranking } from '../../core/types';
 
 export interface NamedRanking {
   name: string;
+  /** The list as shown: what the metrics are computed on. */
   ranking: Ranking;
+  /** The documents this ranker scored itself, by its own scores (a reranked column: its top N): what τ is computed on. */
+  scored?: Ranking;
 }
 
 const metricColumns = (k: number): { key: keyof MetricValues; header: string; title: string }[] => [
@@ -37,7 +40,7 @@ export function MetricsTable({ rankings, judgments, k, gain }: { rankings: Named
                 {c.header}
               </th>
             ))}
-            <th scope="col" title="Kendall's tau between this ranking and the first stage, over the documents both contain" className="py-1 text-right font-medium">
+            <th scope="col" title="Kendall's τ-b between this ranking and the first stage, over the documents this ranking scored (a reranked column: its top N)" className="py-1 text-right font-medium">
               τ vs first stage
             </th>
           </tr>
@@ -47,7 +50,7 @@ export function MetricsTable({ rankings, judgments, k, gain }: { rankings: Named
             const v = values[i];
             if (!v) return null;
             const deltas = i > 0 && base ? metricDeltas(base, v) : null;
-            const tau = i > 0 && firstStage ? kendallTau(firstStage.ranking, r.ranking) : null;
+            const tau = i > 0 && firstStage ? kendallTau(firstStage.ranking, r.scored ?? r.ranking) : null;
             return (
               <tr key={`${i}:${r.name}`} data-testid="metrics-row" className="border-b border-slate-100 last:border-b-0">
                 <th scope="row" className="max-w-56 truncate py-1.5 pr-2 text-left text-xs font-medium text-slate-700" title={r.name}>

@@ -1,21 +1,31 @@
-import { CATALOG, findCatalogModel, type ModelDtype } from '../../rerankers/catalog';
+import { useId, useState } from 'react';
+import { NumberField } from '../../components/NumberField';
+import type { NumberBounds } from '../../core/numberInput';
+import { CATALOG, findCatalogModel, maxTokensFor, MIN_MAX_TOKENS, type ModelDtype } from '../../rerankers/catalog';
 import { allowedDtypes } from '../../rerankers/local/device';
+import { validateModelId } from '../../rerankers/modelId';
 import { useAppStore } from '../../store';
 import type { LocalColumnConfig } from '../../store/columns';
 import { resolveLocalSettings } from '../../store/rerankerRegistry';
 
 const fieldClass = 'rounded border border-slate-300 bg-white px-1.5 py-1 text-xs';
 const noSupport = { webgpu: false, shaderF16: false };
+const batchBounds: NumberBounds = { min: 1, max: 256, integer: true, label: 'Batch' };
 
 /** The model, device and precision of one local column, with what the catalog knows about the model. */
 export function LocalModelSettings({ columnId, config }: { columnId: string; config: LocalColumnConfig }) {
   const updateColumn = useAppStore((s) => s.updateColumn);
   const support = useAppStore((s) => s.deviceSupport);
+  // The id is checked as the user types, but only after the first blur: a half-typed id is not yet an error.
+  const [modelTouched, setModelTouched] = useState(false);
+  const modelMessageId = useId();
   const update = (patch: Partial<LocalColumnConfig>) => updateColumn(columnId, { ...config, ...patch });
   const resolved = resolveLocalSettings(config, support ?? noSupport);
   const info = findCatalogModel(config.model.trim());
   const listId = `models-${columnId}`;
   const size = info?.approxSizeMB[resolved.dtype];
+  const modelCheck = validateModelId(config.model);
+  const modelMessage = modelTouched && !modelCheck.ok ? modelCheck.message : null;
   return (
     <div className="space-y-2 text-xs text-slate-700">
       <label className="block">
@@ -24,10 +34,19 @@ export function LocalModelSettings({ columnId, config }: { columnId: string; con
           list={listId}
           value={config.model}
           onChange={(e) => update({ model: e.target.value })}
+          onBlur={() => setModelTouched(true)}
           spellCheck={false}
-          className="mt-0.5 w-full rounded border border-slate-300 px-2 py-1 font-mono text-xs"
+          aria-invalid={modelMessage !== null}
+          aria-describedby={modelMessage === null ? undefined : modelMessageId}
+          className={`mt-0.5 w-full rounded border px-2 py-1 font-mono text-xs ${modelMessage === null ? 'border-slate-300' : 'border-red-500'}`}
         />
       </label>
+      {/* Outside the label, like the list below, so it describes the field without renaming it. */}
+      {modelMessage !== null && (
+        <p id={modelMessageId} className="text-red-700">
+          {modelMessage}
+        </p>
+      )}
       {/* Outside the label: option texts inside it would become part of the field's accessible name. */}
       <datalist id={listId}>
           {CATALOG.map((m) => (
@@ -63,14 +82,13 @@ export function LocalModelSettings({ columnId, config }: { columnId: string; con
             ))}
           </select>
         </label>
-        <label className="flex items-center gap-1">
-          Max tokens
-          <input type="number" min={16} max={8192} className={`${fieldClass} w-16`} value={config.maxLength} onChange={(e) => update({ maxLength: Math.max(16, Number(e.target.value) || 512) })} />
-        </label>
-        <label className="flex items-center gap-1">
-          Batch
-          <input type="number" min={1} max={256} className={`${fieldClass} w-14`} value={config.batchSize} onChange={(e) => update({ batchSize: Math.max(1, Number(e.target.value) || 1) })} />
-        </label>
+        <NumberField
+          label="Max tokens"
+          bounds={{ min: MIN_MAX_TOKENS, max: maxTokensFor(config.model), integer: true, label: 'Max tokens' }}
+          value={config.maxLength}
+          onCommit={(maxLength) => update({ maxLength })}
+        />
+        <NumberField label="Batch" bounds={batchBounds} value={config.batchSize} onCommit={(batchSize) => update({ batchSize })} inputClassName="w-14 px-1.5 py-1 text-xs" />
       </div>
     </div>
   );

@@ -1,6 +1,10 @@
 import { Notice } from '../../components/Notice';
+import { NumberField } from '../../components/NumberField';
+import type { NumberBounds } from '../../core/numberInput';
 import { scoreDisplayLabels, type ScoreDisplay } from '../../core/scoreDisplay';
 import { useAppStore } from '../../store';
+
+const topNBounds: NumberBounds = { min: 1, max: 10_000, integer: true, label: 'Top N' };
 
 /** The one action of the page, the top-N cut it works on, and how its scores are shown. */
 export function RerankBar() {
@@ -15,17 +19,7 @@ export function RerankBar() {
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-end gap-3">
-        <label className="text-sm text-slate-700">
-          <span className="block text-xs font-medium">Rerank the top N</span>
-          <input
-            type="number"
-            min={1}
-            max={10000}
-            value={topN}
-            onChange={(e) => setTopN(Number(e.target.value) || 1)}
-            className="w-24 rounded-md border border-slate-300 px-2 py-1.5 text-sm"
-          />
-        </label>
+        <NumberField label="Rerank the top N" bounds={topNBounds} value={topN} onCommit={setTopN} layout="stacked" inputClassName="w-24 rounded-md px-2 py-1.5 text-sm" />
         <button
           type="button"
           onClick={() => void rerank()}

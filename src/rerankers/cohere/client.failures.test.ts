@@ -68,9 +68,14 @@ describe('rerankWithCohere: HTTP failures', () => {
     expect(errorOf(result).message).toContain('Check the base URL (the app adds /v2/rerank to it)');
   });
 
-  it('5xx says the server failed', async () => {
-    const { result } = await run(() => jsonReply({ message: 'down' }, 503));
-    expect(errorOf(result)).toMatchObject({ kind: 'server', status: 503, message: "Cohere's server failed (503). Try again in a minute." });
+  it('5xx says the server failed, after the retries (client.retries.test.ts has the rest)', async () => {
+    const { result, received } = await run(() => jsonReply({ message: 'down' }, 503));
+    expect(received).toHaveLength(4);
+    expect(errorOf(result)).toMatchObject({
+      kind: 'server',
+      status: 503,
+      message: "Cohere's server failed (503). Try again in a minute. The app already retried 3 times; if it keeps failing, Cohere may be having an outage.",
+    });
   });
 });
 
@@ -114,6 +119,7 @@ describe('rerankWithCohere: rate limits', () => {
     expect(waits).toEqual([]);
     expect(received).toHaveLength(1);
     expect(errorOf(result).message).toContain('asks to wait 3600 s, longer than the app waits on its own (60 s)');
+    expect(errorOf(result).message).toContain('Try again in 1 hour.');
   });
 });
 

@@ -1,21 +1,11 @@
 import type { Result } from '../../core/types';
-import {
-  cancelledError,
-  errorForAnswer,
-  errorForStatus,
-  type FailureContext,
-  heldTooLongError,
-  MAX_RATE_LIMIT_RETRIES,
-  MAX_RATE_LIMIT_WAIT_MS,
-  networkError,
-  rateLimitedError,
-  seconds,
-  timeoutError,
-} from './messages';
+import { callWithRetries, type RetryRecord } from './chunkCall';
+import { type FailureContext, seconds, type ServerRef } from './failureContext';
+import { cancelledError } from './messages';
 import { redactKey } from './redact';
-import { addBilledUnits, parseRerankAnswer, type ParsedRerankAnswer } from './response';
-import { gateFor } from './rateGate';
-import { askedWaitMs, backoffMs } from './retryAfter';
+import { addBilledUnits } from './response';
+import type { RetryReason } from './retryPolicy';
+import { serverRetriesNote } from './serverFailures';
 import {
   COHERE_MAX_DOCS_PER_CALL,
   CONCURRENCY_BOUNDS,
@@ -24,7 +14,6 @@ import {
   isValidConcurrency,
   validateBaseUrl,
 } from './settings';
-import { postJson, sleepUnlessAborted } from './transport';
 import type { CohereError, RerankOutcome, RerankProgress } from './types';
 
 export interface RerankWithCohereArgs {
@@ -36,8 +25,13 @@ export interface RerankWithCohereArgs {
   onProgress?: (progress: RerankProgress) => void;
   /** Injected in tests; defaults to the global fetch. */
   fetchImpl?: typeof fetch;
-  /** Injected in tests to record rate-limit waits instead of waiting. */
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /**
+   * Waits before a retry; `reason` says which status asked for it and which retry comes next, for a live note.
+   * Injected in tests to record the waits instead of waiting.
+   */
+  sleep?: (ms: number, signal?: AbortSignal, reason?: RetryReason) => Promise<void>;
+  /** The backoff's jitter, Math.random by default; injected in tests to pin the waits. */
+  random?: () => number;
 }
 
 type Failure = { ok: false; error: CohereError };
@@ -45,7 +39,8 @@ const fail = (error: CohereError): Failure => ({ ok: false, error });
 
 /**
  * Scores `documents` against `query` with Cohere's `POST /v2/rerank` (or any server that speaks it).
- * Splits into calls of at most 1000 documents, retries rate-limited calls, and never puts the key in an error.
+ * Splits into calls of at most 1000 documents, retries 408, 429 and passing 5xx answers (chunkCall.ts), and never
+ * puts the key in an error.
  */
 export async function rerankWithCohere(args: RerankWithCohereArgs): Promise<Result<RerankOutcome, CohereError>> {
   const result = await rerank(args);
@@ -94,7 +89,7 @@ async function rerank(args: RerankWithCohereArgs): Promise<Result<RerankOutcome,
   const scores: number[] = [];
   const perCallMs: number[] = [];
   const billedUnits: Record<string, number> = {};
-  const waitsMs: number[] = [];
+  const retries: RetryRecord[] = [];
   const warnings = new Set<string>();
   for (let chunk = 0; chunk < chunkCount; chunk++) {
     const offset = chunk * COHERE_MAX_DOCS_PER_CALL;
@@ -105,7 +100,7 @@ async function rerank(args: RerankWithCohereArgs): Promise<Result<RerankOutcome,
       endpoint: `${base.value}/v2/rerank`,
       callLabel: chunkCount > 1 ? ` (call ${chunk + 1} of ${chunkCount})` : '',
     };
-    const call = await callWithRetries(args, ctx, docs, offset, waitsMs);
+    const call = await callWithRetries(args, ctx, docs, offset, retries);
     if (!call.ok) return call;
     scores.push(...call.value.answer.scores);
     perCallMs.push(call.value.elapsedMs);
@@ -120,13 +115,21 @@ async function rerank(args: RerankWithCohereArgs): Promise<Result<RerankOutcome,
       scores,
       timings: { totalMs: performance.now() - startedAt, calls: perCallMs.length, perCallMs },
       ...(Object.keys(billedUnits).length > 0 ? { billedUnits } : {}),
-      notes: runNotes(settings, documents.length, chunkCount, waitsMs, warnings),
+      notes: runNotes({ settings, baseUrl: base.value }, documents.length, chunkCount, retries, warnings),
     },
   };
 }
 
-function runNotes(settings: CohereSettings, total: number, chunks: number, waitsMs: number[], warnings: Set<string>): string[] {
-  const cohere = settings.provider === 'cohere';
+function runNotes(
+  server: ServerRef,
+  total: number,
+  chunks: number,
+  retries: readonly RetryRecord[],
+  warnings: Set<string>,
+): string[] {
+  const cohere = server.settings.provider === 'cohere';
+  const waitsMs = retries.filter((r) => r.status === 429).map((r) => r.waitMs);
+  const serverRetries = retries.filter((r) => r.status !== 429);
   const notes: string[] = [];
   if (chunks > 1) {
     notes.push(
@@ -143,72 +146,7 @@ function runNotes(settings: CohereSettings, total: number, chunks: number, waits
         (cohere ? ' Trial keys allow 10 calls a minute.' : ''),
     );
   }
+  if (serverRetries.length > 0) notes.push(serverRetriesNote(server, serverRetries));
   warnings.forEach((warning) => notes.push(`The server warned: ${warning}`));
   return notes;
-}
-
-interface ChunkAnswer {
-  answer: ParsedRerankAnswer;
-  elapsedMs: number;
-}
-
-/**
- * One chunk: call, and on 429 wait (Retry-After or X-RateLimit-Reset, else backoff) and call again, up to
- * 3 retries. Every call goes through the server's gate: a 429 pauses all calls to that server, not just this one.
- */
-async function callWithRetries(
-  args: RerankWithCohereArgs,
-  ctx: FailureContext,
-  docs: string[],
-  offset: number,
-  waitsMs: number[],
-): Promise<Result<ChunkAnswer, CohereError>> {
-  const { settings, signal } = args;
-  const apiKey = args.apiKey.trim();
-  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-  // A local Cohere-compatible server may need no key; an empty "Bearer " would only confuse it.
-  if (apiKey !== '') headers.Authorization = `Bearer ${apiKey}`;
-  const body = JSON.stringify({
-    model: settings.model,
-    query: args.query,
-    documents: docs,
-    top_n: docs.length,
-    max_tokens_per_doc: settings.maxTokensPerDoc,
-  });
-  const sleep = args.sleep ?? sleepUnlessAborted;
-  const fetchImpl = args.fetchImpl ?? globalThis.fetch.bind(globalThis);
-
-  const gate = gateFor(ctx.baseUrl);
-  const limit = concurrencyOf(settings);
-  let waitedUntil = 0;
-  for (let attempt = 0; ; attempt++) {
-    // Another call's 429 may ask for longer than the app waits: then fail now rather than sit in the gate.
-    const admission = await gate.acquire(signal, { limit, waitedUntil, maxPauseMs: MAX_RATE_LIMIT_WAIT_MS });
-    if (admission.kind === 'cancelled') return fail(cancelledError());
-    if (admission.kind === 'pause-too-long') return fail(heldTooLongError(ctx, admission.pauseLeftMs));
-    const outcome = await postJson({ url: ctx.endpoint, headers, body, timeoutMs: settings.timeoutMs, signal, fetchImpl }).finally(
-      admission.release,
-    );
-    if (outcome.kind === 'cancelled') return fail(cancelledError());
-    if (outcome.kind === 'timeout') return fail(timeoutError(ctx));
-    if (outcome.kind === 'network') return fail(networkError(ctx, outcome.error));
-    if (outcome.status === 429) {
-      const asked = askedWaitMs(outcome, Date.now());
-      // What the server asks for holds every call to it, even when this one gives up; so does our own backoff.
-      if (asked !== undefined) gate.pauseUntil(Date.now() + asked);
-      if (attempt >= MAX_RATE_LIMIT_RETRIES) return fail(rateLimitedError(ctx, outcome.body));
-      if (asked !== undefined && asked > MAX_RATE_LIMIT_WAIT_MS) return fail(rateLimitedError(ctx, outcome.body, asked));
-      const waitMs = asked ?? backoffMs(attempt);
-      waitedUntil = Date.now() + waitMs;
-      gate.pauseUntil(waitedUntil);
-      waitsMs.push(waitMs);
-      await sleep(waitMs, signal);
-      if (signal?.aborted) return fail(cancelledError());
-      continue;
-    }
-    if (outcome.status < 200 || outcome.status > 299) return fail(errorForStatus(ctx, outcome.status, outcome.body));
-    const parsed = parseRerankAnswer(outcome.body, docs.length);
-    if (!parsed.ok) return fail(errorForAnswer(ctx, parsed.error, outcome.body, offset));
-    return { ok: true, value: { answer: parsed.value, elapsedMs: outcome.elapsedMs } };
-  }
 }

@@ -1,34 +1,19 @@
+import { describeError, type FailureContext, isCohere, seconds, who } from './failureContext';
 import type { AnswerProblem } from './response';
 import { serverMessage, snippet } from './response';
-import { COHERE_BASE_URL, COHERE_PROXY_BASE_URL, type CohereSettings } from './settings';
+import { MAX_RETRIES, MAX_WAIT_MS } from './retryPolicy';
+import { serverFailedError } from './serverFailures';
+import { COHERE_BASE_URL, COHERE_PROXY_BASE_URL } from './settings';
 import type { CohereError } from './types';
+import { durationInWords } from './waitWords';
 
-/** Where a failure happened; every message names the server and, when chunked, the call. */
-export interface FailureContext {
-  settings: CohereSettings;
-  /** The validated base URL the call went to. */
-  baseUrl: string;
-  endpoint: string;
-  /** " (call 2 of 3)" when the documents were split, else "". */
-  callLabel: string;
-}
+export type { FailureContext } from './failureContext';
+export { seconds } from './failureContext';
 
-export const MAX_RATE_LIMIT_RETRIES = 3;
-export const MAX_RATE_LIMIT_WAIT_MS = 60_000;
+/** Retries of one call, whatever the status that asked for them (see retryPolicy.ts). */
+export const MAX_RATE_LIMIT_RETRIES = MAX_RETRIES;
+export const MAX_RATE_LIMIT_WAIT_MS = MAX_WAIT_MS;
 const TRIAL_KEY_HINT = 'Trial keys allow 10 calls a minute.';
-
-function isCohere(ctx: FailureContext): boolean {
-  return ctx.settings.provider === 'cohere';
-}
-
-/** "Cohere" or "The server at …", to start a sentence. */
-function who(ctx: FailureContext): string {
-  return isCohere(ctx) ? 'Cohere' : `The server at ${ctx.baseUrl}`;
-}
-
-export function seconds(ms: number): string {
-  return `${Number((ms / 1000).toFixed(2))} s`;
-}
 
 /** What to try when the answer is not what a Cohere-compatible server sends. */
 function wrongAnswerHint(ctx: FailureContext): string {
@@ -39,7 +24,12 @@ function wrongAnswerHint(ctx: FailureContext): string {
   return 'Try again; if it keeps happening, check the base URL.';
 }
 
-export function errorForStatus(ctx: FailureContext, status: number, body: string): CohereError {
+/**
+ * The error for a non-2xx answer. A 408 or 5xx gets the retry-aware message: how many retries were spent and,
+ * when the last answer named one, the wait it asked for.
+ */
+export function errorForStatus(ctx: FailureContext, status: number, body: string, retriesDone = 0, askedWaitMs?: number): CohereError {
+  if (status === 408 || status >= 500) return serverFailedError(ctx, status, body, retriesDone, askedWaitMs);
   const cause = `POST ${ctx.endpoint} answered ${status}${ctx.callLabel}: ${snippet(body, 500)}`;
   if (status === 401 || status === 403) {
     const next = isCohere(ctx) ? 'Check the key, or create one in the Cohere dashboard.' : 'Check the key this server expects.';
@@ -54,10 +44,6 @@ export function errorForStatus(ctx: FailureContext, status: number, body: string
         'Check the base URL (the app adds /v2/rerank to it) and the model name.',
       cause,
     };
-  }
-  if (status >= 500) {
-    const server = isCohere(ctx) ? "Cohere's server" : `The server at ${ctx.baseUrl}`;
-    return { kind: 'server', status, message: `${server} failed (${status})${ctx.callLabel}. Try again in a minute.`, cause };
   }
   return {
     kind: 'bad-request',
@@ -77,7 +63,7 @@ export function rateLimitedError(ctx: FailureContext, body: string, tooLongWaitM
       status: 429,
       message:
         `${who(ctx)} is limiting calls (429) and asks to wait ${seconds(tooLongWaitMs)}, longer than the app waits ` +
-        `on its own (${seconds(MAX_RATE_LIMIT_WAIT_MS)}). Try again later.${hint}`,
+        `on its own (${seconds(MAX_RATE_LIMIT_WAIT_MS)}). Try again in ${durationInWords(tooLongWaitMs)}.${hint}`,
       cause,
     };
   }
@@ -99,7 +85,7 @@ export function heldTooLongError(ctx: FailureContext, pauseLeftMs: number): Cohe
     status: 429,
     message:
       `${who(ctx)} is limiting calls (429): an earlier call was asked to wait, and ${seconds(pauseLeftMs)} of that wait ` +
-      `are left, longer than the app waits on its own (${seconds(MAX_RATE_LIMIT_WAIT_MS)}). Try again later.${hint}`,
+      `are left, longer than the app waits on its own (${seconds(MAX_RATE_LIMIT_WAIT_MS)}). Try again in ${durationInWords(pauseLeftMs)}.${hint}`,
     cause: `POST ${ctx.endpoint}${ctx.callLabel} not sent: calls to ${ctx.baseUrl} are paused for ${pauseLeftMs} ms more`,
   };
 }
@@ -139,12 +125,6 @@ export function timeoutError(ctx: FailureContext): CohereError {
       'Try again, rerank fewer documents, or raise the timeout in the settings.',
     cause: `POST ${ctx.endpoint} aborted after ${ctx.settings.timeoutMs} ms`,
   };
-}
-
-function describeError(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const inner = error.cause instanceof Error ? ` (${error.cause.message})` : '';
-  return `${error.name}: ${error.message}${inner}`;
 }
 
 /** fetch threw: no network, a refused connection, or a CORS block (the browser does not say which). */

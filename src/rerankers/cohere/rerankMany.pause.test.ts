@@ -112,9 +112,27 @@ describe('a 429 on one call', () => {
       ok: false,
       error: {
         kind: 'rate-limited',
-        message: `The server at ${url} is limiting calls (429): an earlier call was asked to wait, and 3600 s of that wait are left, longer than the app waits on its own (60 s). Try again later.`,
+        message: `The server at ${url} is limiting calls (429): an earlier call was asked to wait, and 3600 s of that wait are left, longer than the app waits on its own (60 s). Try again in 1 hour.`,
       },
     });
+  });
+});
+
+describe('a 503 on one call', () => {
+  it('holds only that call, says so while it waits, and retries it after the Retry-After', async () => {
+    const server = fakeServer((_, n) => (n === 0 ? { status: 503, headers: { 'Retry-After': '1' } } : { status: 200 }));
+    const run = start(jobsOf(['q0', 'q1', 'q2']), freshUrl(), server.fetchImpl);
+    await vi.advanceTimersByTimeAsync(0);
+    // q1 and q2 were not held: only q0 waits.
+    expect(server.sent.map((s) => [s.query, s.atMs])).toEqual([
+      ['q0', 0],
+      ['q1', 0],
+      ['q2', 0],
+    ]);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(run.isFinished()).toBe(true);
+    expect(server.sent.at(-1)).toEqual({ url: expect.any(String), query: 'q0', atMs: 1000 });
+    expect(run.notes).toEqual([['Server error 503: retrying in 1 s (retry 1 of 3).'], []]);
   });
 });
 

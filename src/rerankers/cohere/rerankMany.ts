@@ -1,6 +1,8 @@
 import type { Result } from '../../core/types';
 import { rerankWithCohere } from './client';
 import { cancelledError, seconds } from './messages';
+import type { RetryReason } from './retryPolicy';
+import { retryNote } from './serverFailures';
 import { concurrencyOf, type CohereSettings, isValidConcurrency } from './settings';
 import { sleepUnlessAborted } from './transport';
 import type { CohereError, RerankOutcome } from './types';
@@ -64,13 +66,20 @@ export async function rerankMany(
   await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, worker));
 }
 
-/** The client's rate-limit sleep, telling the user while any job waits; several jobs may wait at once. */
+/**
+ * The client's sleep before a retry, telling the user while any job waits; several jobs may wait at once.
+ * A 429 holds every call to the server, a 5xx only the call that got it, and the note says which.
+ */
 function sleepWithNote(settings: CohereSettings, onNotes: ((notes: string[]) => void) | undefined) {
   const server = settings.provider === 'cohere' ? 'Cohere' : `The server at ${settings.baseUrl.trim()}`;
   let waiting = 0;
-  return async (ms: number, signal?: AbortSignal): Promise<void> => {
+  return async (ms: number, signal?: AbortSignal, reason?: RetryReason): Promise<void> => {
     waiting++;
-    onNotes?.([`${server} is limiting calls (429): every call to it waits ${seconds(ms)}, then the run goes on.`]);
+    onNotes?.([
+      reason === undefined || reason.status === 429
+        ? `${server} is limiting calls (429): every call to it waits ${seconds(ms)}, then the run goes on.`
+        : retryNote(reason, ms),
+    ]);
     try {
       await sleepUnlessAborted(ms, signal);
     } finally {

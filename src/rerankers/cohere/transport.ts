@@ -3,7 +3,10 @@ export type CallOutcome =
   | { kind: 'answered'; status: number; retryAfter: string | null; rateLimitReset: string | null; body: string; elapsedMs: number }
   | { kind: 'timeout' }
   | { kind: 'cancelled' }
-  | { kind: 'network'; error: unknown };
+  /** fetch threw before any answer came: nothing listens there, no network, or the browser blocked it (CORS). */
+  | { kind: 'network'; error: unknown }
+  /** The server answered `status`, then the body broke off before it was complete (the connection was reset). */
+  | { kind: 'broken'; status: number; error: unknown };
 
 export interface PostJsonArgs {
   url: string;
@@ -30,6 +33,8 @@ export async function postJson(args: PostJsonArgs): Promise<CallOutcome> {
     controller.abort(new Error(`timed out after ${args.timeoutMs} ms`));
   }, args.timeoutMs);
   const startedAt = performance.now();
+  // Set once the status line and headers are in: a failure after that is a broken answer, not an unreachable server.
+  let answeredStatus: number | undefined;
   try {
     const response = await args.fetchImpl(args.url, {
       method: 'POST',
@@ -37,6 +42,7 @@ export async function postJson(args: PostJsonArgs): Promise<CallOutcome> {
       body: args.body,
       signal: controller.signal,
     });
+    answeredStatus = response.status;
     const body = await response.text();
     return {
       kind: 'answered',
@@ -50,6 +56,7 @@ export async function postJson(args: PostJsonArgs): Promise<CallOutcome> {
     // The user's cancel wins over a timeout that fired in the same moment.
     if (signal?.aborted) return { kind: 'cancelled' };
     if (timedOut) return { kind: 'timeout' };
+    if (answeredStatus !== undefined) return { kind: 'broken', status: answeredStatus, error };
     return { kind: 'network', error };
   } finally {
     clearTimeout(timer);

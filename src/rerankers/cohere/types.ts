@@ -33,6 +33,8 @@ export type CohereErrorKind =
   | 'server'
   | 'timeout'
   | 'network'
+  /** The server answered, but the connection dropped before the whole body came. */
+  | 'interrupted'
   | 'bad-response'
   | 'cancelled';
 

@@ -8,6 +8,7 @@ import type { Result } from '../../core/types';
 import type { ModelDtype } from '../catalog';
 import type { RerankError, RerankOptions, RerankOutcome, Reranker } from '../types';
 import { defaultDtype } from './device';
+import { modelIdError } from './errors';
 import type { LibraryProgressEvent, LoadedReply, LocalDevice, WorkerErrorKind } from './protocol';
 import { WorkerConnection } from './workerConnection';
 
@@ -115,6 +116,9 @@ export class LocalReranker implements Reranker<LocalRerankOutcome, LocalRerankEr
 
   /** Loads the configured model (no-op when it is loaded), falling back from WebGPU to WASM once. */
   async load(signal?: AbortSignal): Promise<Result<LoadInfo, LocalRerankError>> {
+    // Before any worker or request: a bad id would make transformers.js fetch files outside /models/.
+    const invalidId = modelIdError(this.settings.model);
+    if (invalidId) return { ok: false, error: invalidId };
     const first = await this.loadOnce(signal);
     if (first.ok || !this.shouldFallBack(first.error)) return first;
     this.fallBack(first.error);

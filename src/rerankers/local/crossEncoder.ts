@@ -11,7 +11,9 @@ import {
 } from '@huggingface/transformers';
 import { bertPairTemplate, derivePairTemplate, encodePair, type PairEncoding, type PairTemplate, type PaddedBatch } from '../../core/pairEncoding';
 import type { ModelDtype } from '../catalog';
+import { fetchLocalBodiesLazily, isUnderModelsPath, type FetchLike } from './localModelFetch';
 import type { LibraryProgressEvent, LocalDevice } from './protocol';
+import { wasmThreads } from './threads';
 
 export interface CrossEncoder {
   tokenizer: PreTrainedTokenizer;
@@ -23,6 +25,10 @@ export interface CrossEncoder {
 /** An error we raise ourselves with a message fit for a person (the worker forwards it as is). */
 export class UnsupportedModelError extends Error {}
 
+/** transformers.js' own fetch, kept so that configuring twice does not wrap it twice. */
+const originalFetch = env.fetch;
+const libraryFetch: FetchLike = (input, init) => originalFetch(input, init) as Promise<Response>;
+
 /**
  * Points transformers.js at the app's own files: models under `<base>models/`, the onnxruntime-web runtime
  * under `<base>ort/` (copied there by scripts/copy-ort-assets.mjs), so nothing comes from a CDN.
@@ -33,6 +39,9 @@ export function configureEnvironment(appBaseUrl: string): void {
   env.localModelPath = new URL('models/', appBaseUrl).pathname;
   env.allowRemoteModels = true; // real Hub ids that are not self-hosted
   env.useBrowserCache = true;
+  // Each self-hosted file crosses the wire once (see localModelFetch.ts); Hub requests are untouched.
+  const modelsPath = env.localModelPath;
+  env.fetch = fetchLocalBodiesLazily(libraryFetch, (input) => isUnderModelsPath(input, appBaseUrl, modelsPath));
   const wasm = env.backends.onnx.wasm;
   if (wasm) {
     // The asyncify build is what transformers.js 4.3.1 picks for both WASM and WebGPU.
@@ -44,13 +53,12 @@ export function configureEnvironment(appBaseUrl: string): void {
 }
 
 /**
- * onnxruntime-web's own default is min(4, ceil(cores / 2)): one thread on a two-core machine. Threads need
- * cross-origin isolation (SharedArrayBuffer), so ask for them only then. Read once, when the first session
+ * The thread rule is threads.ts' wasmThreads. onnxruntime-web reads numThreads once, when the first session
  * initialises the runtime, so call this before any load.
  */
 export function configureWasmThreads(crossOriginIsolated: boolean, hardwareConcurrency: number | undefined): void {
   const wasm = env.backends.onnx.wasm;
-  if (wasm && crossOriginIsolated) wasm.numThreads = Math.min(4, hardwareConcurrency || 1);
+  if (wasm) wasm.numThreads = wasmThreads({ cores: hardwareConcurrency, crossOriginIsolated });
 }
 
 /** The thread count onnxruntime-web really uses: after the first load it holds the value the runtime settled on. */

@@ -1,4 +1,5 @@
 /** Turns what transformers.js and onnxruntime-web throw into messages a person can act on. */
+import { validateModelId } from '../modelId';
 import type { WorkerErrorKind } from './protocol';
 
 export interface ClassifiedError {
@@ -11,6 +12,15 @@ export function describeCause(error: unknown): string {
   if (error instanceof Error) return `${error.name}: ${error.message}`;
   if (typeof error === 'number') return `onnxruntime error code ${error}`; // ORT WASM can throw a bare pointer
   return String(error);
+}
+
+/**
+ * Refuses a model id that is not `owner/name` before anything is fetched (it would become a path outside
+ * `/models/`); null when the id is fine. The client and the worker both ask, as a defence in depth.
+ */
+export function modelIdError(modelId: string): ClassifiedError | null {
+  const check = validateModelId(modelId);
+  return check.ok ? null : { kind: 'invalid-request', message: check.message, cause: `model id ${JSON.stringify(modelId)} is not owner/name` };
 }
 
 /** Classifies a failure while loading `modelId` (config, tokenizer or weights). */

@@ -22,9 +22,19 @@ describe('pairs with the real tokenizer', () => {
     expect(pairTemplateOf(tokenizer)).toEqual({ prefix: [101], middle: [102], suffix: [102], queryTypeId: 0, documentTypeId: 1 });
   });
 
-  it('cuts a query longer than half the budget (maxLength 12: budget 9, query keeps max(9 - 4, 4) = 5)', () => {
+  it('cuts a long query to what a short document leaves (maxLength 12: budget 9, document 4 <= 9/2 stays, query keeps 9 - 4 = 5)', () => {
     const [pair] = encodePairs({ tokenizer, template: pairTemplateOf(tokenizer) }, 'how many people live in berlin?', ['Berlin is big.'], 12);
     expect(pair?.inputIds).toEqual([101, 2129, 2116, 2111, 2444, 1999, 102, 4068, 2003, 2502, 1012, 102]);
+    expect(pair?.queryTruncated).toBe(true);
+  });
+
+  it('splits an odd budget as HF longest_first does: the longer side gets the odd token', () => {
+    // Query 7 tokens (how many people live in berlin ?), document 6 (berlin is big . it has:
+    // 4068 2003 2502 1012 2009 2038). maxLength 14: budget 11; 2 * 6 = 12 > 11, so both are cut:
+    // the shorter document keeps floor(11/2) = 5, the longer query keeps 5 + 1 = 6.
+    const [pair] = encodePairs({ tokenizer, template: pairTemplateOf(tokenizer) }, 'how many people live in berlin?', ['Berlin is big. It has'], 14);
+    expect(pair?.inputIds).toEqual([101, 2129, 2116, 2111, 2444, 1999, 4068, 102, 4068, 2003, 2502, 1012, 2009, 102]);
+    expect(pair?.tokenTypeIds).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1]);
     expect(pair?.queryTruncated).toBe(true);
   });
 

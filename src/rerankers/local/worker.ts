@@ -7,7 +7,7 @@
 import { planBatches } from '../../core/batching';
 import { padBatch } from '../../core/pairEncoding';
 import { configureEnvironment, configureWasmThreads, encodePairs, loadCrossEncoder, scoreBatch, UnsupportedModelError, wasmThreadCount, type CrossEncoder } from './crossEncoder';
-import { classifyInferenceError, classifyLoadError, describeCause } from './errors';
+import { classifyInferenceError, classifyLoadError, describeCause, modelIdError } from './errors';
 import type { LoadRequest, RerankRequest, WorkerReply, WorkerRequest } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -27,6 +27,11 @@ function yieldToMessages(): Promise<void> {
 }
 
 async function handleLoad(request: LoadRequest): Promise<void> {
+  const invalidId = modelIdError(request.model); // the client checks too; this keeps /models/ safe on its own
+  if (invalidId) {
+    post({ type: 'error', id: request.id, ...invalidId });
+    return;
+  }
   const key = JSON.stringify([request.model, request.device, request.dtype]);
   const started = performance.now();
   const reused = current?.key === key;
