@@ -28,7 +28,7 @@ const cohereProxy = {
  * would emit a second 26.9 MB copy into assets/ for them. Point them at /ort/ too (relative to the chunk in
  * assets/, in a form Vite does not take for an asset), and fail the build if a wasm asset is emitted all the same.
  */
-function singleOrtWasm(): Plugin {
+export function singleOrtWasm(): Plugin {
   const fallback = /new URL\("(ort-wasm-simd-threaded[\w.]*\.wasm)",\s*import\.meta\.url\)/g;
   return {
     name: 'rerank-playground:single-ort-wasm',

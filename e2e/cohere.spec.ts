@@ -218,3 +218,23 @@ test('a Cohere column beside a local model and the first stage: three lists', as
   await expect(page.getByRole('list', { name: /^(First stage|Reranked: )/ })).toHaveCount(3);
   for (const list of await page.getByRole('list', { name: /^(First stage|Reranked: )/ }).all()) await expect(list).toBeVisible();
 });
+
+test('a key goes only to the server it was typed for, and never into the page markup', async ({ playground, page, stub, cohere }) => {
+  const other = await startCohereStub({});
+  try {
+    await cohere.useServer(stub.url, { model: 'stub-rerank-1', key: KEY });
+    const second = new CohereColumn(page, 1);
+    await second.add();
+    await second.useServer(other.url, { model: 'stub-rerank-2' });
+    // The second server has no key of its own yet: its field is empty, not pre-filled with the first server's.
+    await expect(second.key).toHaveValue('');
+    await second.key.fill('other-server-key');
+    await playground.rerankButton.click();
+    await expect(second.rows).toHaveCount(4);
+    expect(posts(stub).map((r) => r.headers.authorization)).toEqual([`Bearer ${KEY}`]);
+    expect(posts(other).map((r) => r.headers.authorization)).toEqual(['Bearer other-server-key']);
+    expect(await page.evaluate(() => document.documentElement.outerHTML)).not.toContain(KEY);
+  } finally {
+    await other.close();
+  }
+});

@@ -1,17 +1,12 @@
 /**
- * The built app for the browser side of the benchmark: builds it when dist/ or the test models are missing,
+ * The built app for the browser sections of the benchmark: builds it when dist/ or the test models are missing,
  * then serves it with `vite preview` (the same COOP/COEP headers as production) on a free port.
- * BENCH_URL reuses a server that is already running instead.
+ * BENCH_URL reuses a server that is already running instead (the smoke test uses Playwright's).
  */
 import { execSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import net from 'node:net';
 import { preview } from 'vite';
-
-export interface AppServer {
-  url: string;
-  close(): Promise<void>;
-}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -25,7 +20,7 @@ function freePort(): Promise<number> {
 }
 
 /** Builds when something the benchmark needs is missing; otherwise says which build it uses. */
-export function ensureBuilt(modelDir: string): void {
+function ensureBuilt(modelDir: string): void {
   if (existsSync('dist/index.html') && existsSync(modelDir)) {
     console.log(`using the existing build: dist/ from ${statSync('dist/index.html').mtime.toISOString()} (run \`npm run build\` after changing src/)`);
     return;
@@ -35,18 +30,29 @@ export function ensureBuilt(modelDir: string): void {
   console.log('built the app.');
 }
 
-export async function startAppServer(): Promise<AppServer> {
+let shared: Promise<{ url: string; close: () => Promise<void> }> | undefined;
+
+async function start(): Promise<{ url: string; close: () => Promise<void> }> {
   const reuse = process.env.BENCH_URL;
   if (reuse) {
     console.log(`using the running app at ${reuse} (BENCH_URL)`);
-    return { url: reuse, close: async () => undefined };
+    return { url: new URL('/', reuse).href, close: async () => undefined };
   }
+  ensureBuilt('test-models/test/minilm-l6-random');
   const port = await freePort();
   const server = await preview({ logLevel: 'error', preview: { port, strictPort: true, host: '127.0.0.1', open: false } });
   const url = `http://127.0.0.1:${port}/`;
   console.log(`serving dist/ with vite preview at ${url}`);
-  return {
-    url,
-    close: () => new Promise<void>((resolve, reject) => server.httpServer.close((error) => (error ? reject(error) : resolve()))),
-  };
+  return { url, close: () => new Promise<void>((resolve, reject) => server.httpServer.close((error) => (error ? reject(error) : resolve()))) };
+}
+
+/** The app's URL, one server for every section; stopAppServer() ends it. */
+export async function withAppServer<T>(task: (url: string) => Promise<T>): Promise<T> {
+  shared ??= start();
+  return task((await shared).url);
+}
+
+export async function stopAppServer(): Promise<void> {
+  if (shared) await (await shared).close();
+  shared = undefined;
 }

@@ -86,6 +86,14 @@ export class NativeCrossEncoder {
     return new NativeCrossEncoder({ tokenizer, template: pairTemplateOf(tokenizer), padId: tokenizer.pad_token_id ?? 0 }, ort, session);
   }
 
+  /** The padded batches the app's worker would build for these inputs (length-sorted, like planBatches). */
+  batches(inputs: PairInputs): PaddedBatch[] {
+    const encodings = encodePairs(this.encoder, inputs.query, inputs.docs, inputs.maxLength);
+    return planBatches(encodings.map((e) => e.inputIds.length), inputs.batchSize).map((batch) =>
+      padBatch(batch.indices.map((i) => encodings[i]).filter((e) => e !== undefined), this.encoder.padId),
+    );
+  }
+
   async run(inputs: PairInputs): Promise<NativeRun> {
     const cpuStart = process.cpuUsage();
     const started = performance.now();

@@ -5,7 +5,8 @@
  */
 import { seededRandom } from './random';
 
-const words = (
+/** Single-token words (bert-base-uncased): the bench's documents and query sets are made of them. */
+export const words = (
   'the of and to in a is that for it as with was on be by this are from or at which an have not has can more ' +
   'their other also these they its when some into than most many such only used over time between first new both ' +
   'each then may well where after through data model search query document result results system user users ' +

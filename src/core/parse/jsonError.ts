@@ -1,4 +1,4 @@
-import { findJsonSyntaxError } from './jsonSyntax';
+import { findJsonSyntaxError, MAX_DEPTH } from './jsonSyntax';
 import { lineColumnAt, type LineColumn } from './locate';
 
 export interface JsonFailure {
@@ -12,7 +12,8 @@ export interface JsonFailure {
 
 /** Why there is no line to name, and what to look for instead. */
 export const UNLOCATED_HINT =
-  "Where it breaks could not be found (it nests more than 2000 levels deep, or the browser gave no position); check that every '[' and '{' is closed and has no trailing comma.";
+  `Where it breaks could not be found (it nests more than ${MAX_DEPTH} levels deep, or the browser gave no position); ` +
+  "check that every '[' and '{' is closed and has no trailing comma.";
 
 /** Explains why `source` failed JSON.parse, with the line and column of the break. */
 export function explainJsonFailure(source: string, nativeError: unknown): JsonFailure {

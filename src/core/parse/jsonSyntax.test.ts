@@ -76,6 +76,17 @@ describe('describeChar', () => {
     expect(describeChar('\t')).toBe('tab');
     expect(describeChar(',')).toBe("','");
   });
+  it('names characters that cannot be seen, or cannot be shown alone, by their code', () => {
+    expect(describeChar('\u0000')).toBe('U+0000');
+    expect(describeChar('\uFEFF')).toBe('U+FEFF (a byte-order mark)');
+    expect(describeChar('\u200B')).toBe('U+200B');
+    expect(describeChar('\uD800')).toBe('U+D800 (half of a character)');
+    expect(describeChar('😀')).toBe("'😀'");
+  });
+  it('names a whole emoji found where a value should be, not half of it', () => {
+    expect(findJsonSyntaxError('[😀]')?.problem).toBe("unexpected character '😀'");
+    expect(findJsonSyntaxError('[1 \uFEFF]')?.problem).toBe("expected ',' or ']' but found U+FEFF (a byte-order mark)");
+  });
 });
 
 describe('explainJsonFailure', () => {

@@ -3,6 +3,10 @@
  * differently and some give no position at all, so we locate the break ourselves. Runs only after
  * JSON.parse has failed.
  */
+import { charAt, describeChar, isDigit, isWhitespace, isWordChar, shortWord } from './jsonChars';
+
+export { describeChar } from './jsonChars';
+
 export interface JsonSyntaxError {
   /** Character offset of the break. */
   offset: number;
@@ -13,14 +17,11 @@ export interface JsonSyntaxError {
 }
 
 /** Nesting deeper than this is not worth explaining (and would risk the call stack). */
-const MAX_DEPTH = 2000;
+export const MAX_DEPTH = 2000;
 
 /** Characters that need no attention inside a JSON string (control characters do: JSON forbids them raw). */
 // eslint-disable-next-line no-control-regex -- the control-character range is the point
 const PLAIN_STRING_RUN = /[^"\\\u0000-\u001f]+/y;
-
-/** A bare word or name longer than this is cut in messages: a 5 MB unquoted word must not make a 5 MB message. */
-const MAX_SHOWN_WORD = 30;
 
 const HINT_MISSING_END = "Check for a missing ']' or '}' at the end.";
 const HINT_CHECK_NUMBER = 'JSON numbers look like 12, -3.5 or 1e-7 (no leading + or zeros, no trailing dot).';
@@ -38,30 +39,6 @@ export function findJsonSyntaxError(source: string): JsonSyntaxError | undefined
     if (thrown instanceof RangeError) return undefined; // too deep for us; the caller falls back
     throw thrown;
   }
-}
-
-/** Names a character the way a person would read it in an error message. */
-export function describeChar(char: string): string {
-  if (char === '\n' || char === '\r') return 'line break';
-  if (char === '\t') return 'tab';
-  if (char === "'") return `"'"`;
-  return `'${char}'`;
-}
-
-function shortWord(word: string): string {
-  return word.length > MAX_SHOWN_WORD ? `${word.slice(0, MAX_SHOWN_WORD)}…` : word; // word characters are ASCII: safe to cut anywhere
-}
-
-function isWhitespace(char: string | undefined): boolean {
-  return char === ' ' || char === '\t' || char === '\n' || char === '\r';
-}
-
-function isDigit(char: string | undefined): boolean {
-  return char !== undefined && char >= '0' && char <= '9';
-}
-
-function isWordChar(char: string | undefined): boolean {
-  return char !== undefined && /[A-Za-z0-9_$]/.test(char);
 }
 
 class Scanner {
@@ -102,7 +79,7 @@ class Scanner {
     if (char === "'") this.fail(this.pos, `unexpected character "'"`, 'JSON strings use double quotes, not single quotes.');
     if (char === '/') this.fail(this.pos, 'a comment', 'JSON does not allow comments; remove it.');
     if (isWordChar(char)) return this.word();
-    this.fail(this.pos, `unexpected character ${describeChar(char)}`, 'Check for a trailing or extra comma, or a missing value or quote.');
+    this.fail(this.pos, `unexpected character ${describeChar(charAt(this.src, this.pos) ?? char)}`, 'Check for a trailing or extra comma, or a missing value or quote.');
   }
 
   private nested(read: () => void): void {
@@ -193,7 +170,7 @@ class Scanner {
   private expected(what: string, hint: string): never {
     const char = this.src[this.pos];
     if (char === undefined) this.fail(this.pos, 'the input ends too early', HINT_MISSING_END);
-    this.fail(this.pos, `expected ${what} but found ${describeChar(char)}`, hint);
+    this.fail(this.pos, `expected ${what} but found ${describeChar(charAt(this.src, this.pos) ?? char)}`, hint);
   }
 
   private string(): void {

@@ -21,6 +21,11 @@ export interface ParseOptions {
   fields: FieldMapping;
 }
 
+/**
+ * An error names its `line` or `item`. One with neither is about the whole input, and its message opens by
+ * saying so ("The JSON ...", "The input ..."), or it is the count standing for errors not listed ("…and 3 more ...").
+ * parse.fuzz.test.ts checks this rule.
+ */
 export interface ParseIssue {
   severity: 'error' | 'warning';
   /** For a person: what happened, where, and what to do next. */

@@ -69,10 +69,13 @@ export function FirstStageColumn() {
 /** The line below which the reranker never looks. */
 function TopNCut({ topN }: { topN: number }) {
   return (
-    <li role="separator" aria-label={`top-${topN} cut: the reranker sees only the documents above`} data-testid="top-n-cut" className="my-1 flex items-center gap-2 text-xs font-medium text-amber-700">
-      <span className="h-0 flex-1 border-t-2 border-dashed border-amber-400" />
-      top-{topN} cut · the reranker never sees what is below
-      <span className="h-0 flex-1 border-t-2 border-dashed border-amber-400" />
+    // A list item holding the separator: an <li role="separator"> would leave the list with a child that is not an item.
+    <li data-testid="top-n-cut" className="my-1 text-xs font-medium text-amber-800">
+      <div role="separator" aria-label={`top-${topN} cut: the reranker sees only the documents above`} className="flex items-center gap-2">
+        <span className="h-0 flex-1 border-t-2 border-dashed border-amber-400" />
+        top-{topN} cut · the reranker never sees what is below
+        <span className="h-0 flex-1 border-t-2 border-dashed border-amber-400" />
+      </div>
     </li>
   );
 }

@@ -22,9 +22,12 @@ export function RerankBar() {
         <NumberField label="Rerank the top N" bounds={topNBounds} value={topN} onCommit={setTopN} layout="stacked" inputClassName="w-24 rounded-md px-2 py-1.5 text-sm" />
         <button
           type="button"
-          onClick={() => void rerank()}
-          disabled={running}
-          className="rounded-md bg-indigo-600 px-5 py-2 text-sm font-semibold text-white shadow hover:bg-indigo-700 disabled:cursor-not-allowed disabled:bg-indigo-300"
+          // aria-disabled, not disabled: a disabled button drops keyboard focus to <body> mid-run.
+          onClick={() => {
+            if (!running) void rerank();
+          }}
+          aria-disabled={running}
+          className="rounded-md bg-indigo-600 px-5 py-2 text-sm font-semibold text-white shadow hover:bg-indigo-700 aria-disabled:cursor-not-allowed aria-disabled:bg-indigo-400"
         >
           {running ? 'Reranking…' : 'Rerank'}
         </button>

@@ -29,9 +29,12 @@ export function RerankAllBar() {
       <div className="flex flex-wrap items-center gap-2">
         <button
           type="button"
-          onClick={() => void rerankAll()}
-          disabled={running}
-          className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow hover:bg-indigo-700 disabled:cursor-not-allowed disabled:bg-indigo-300"
+          // aria-disabled, not disabled: a disabled button drops keyboard focus to <body> mid-run.
+          onClick={() => {
+            if (!running) void rerankAll();
+          }}
+          aria-disabled={running}
+          className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-semibold text-white shadow hover:bg-indigo-700 aria-disabled:cursor-not-allowed aria-disabled:bg-indigo-400"
         >
           {running && progress?.status === 'running' ? 'Reranking all…' : resumable ? 'Resume rerank all' : 'Rerank all queries'}
         </button>
