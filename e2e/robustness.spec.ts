@@ -85,6 +85,11 @@ test('50,000 pasted documents with BM25: the page stays responsive, and relevanc
   test.setTimeout(180_000);
   const words = ['retrieval', 'ranking', 'query', 'document', 'neural', 'sparse', 'dense', 'index', 'score', 'model', 'cross', 'encoder'];
   const docs = Array.from({ length: 50_000 }, (_, i) => Array.from({ length: 100 }, (_, j) => words[(i * 7 + j * 3 + ((i * j) % 11)) % words.length]).join(' '));
+  await playground.query.fill('neural ranking');
+  await playground.chooseFirstStage('BM25');
+  // The clipboard is filled first: handing 30 MB to the page is the test's own work, not the app's.
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.evaluate((text) => navigator.clipboard.writeText(text), docs.join('\n'));
   await page.evaluate(() => {
     const w = window as unknown as { longest: number };
     w.longest = 0;
@@ -92,9 +97,8 @@ test('50,000 pasted documents with BM25: the page stays responsive, and relevanc
       for (const entry of list.getEntries()) w.longest = Math.max(w.longest, entry.duration);
     }).observe({ type: 'longtask', buffered: false });
   });
-  await playground.query.fill('neural ranking');
-  await playground.chooseFirstStage('BM25');
-  await playground.pasteFromClipboard(docs.join('\n'));
+  await playground.documents.focus();
+  await page.keyboard.press('ControlOrMeta+V');
   await expect(playground.parseSummary).toContainText('50,000 documents read as plain text', { timeout: 60_000 });
   await expect(playground.firstStage).toHaveAccessibleName('First stage: BM25');
   await expect(page.getByText('Computing BM25 in the background')).toHaveCount(0, { timeout: 60_000 });

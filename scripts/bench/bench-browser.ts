@@ -5,6 +5,7 @@
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { chromiumArgs, findChromium } from '../../e2e/browser';
 import { BENCH_PATH, bundleBenchWorkers, serveBenchWorkers } from './bench-workers';
+import { withAppServer } from './app-server';
 import { installPageProbes, type PageProbes, type ProbedWindow } from './page-probes';
 
 export class BenchBrowser {
@@ -67,4 +68,19 @@ export async function appModelWorkerUrl(page: Page): Promise<string> {
     for (const url of candidates) if ((await (await fetch(url)).text()).includes('ort-wasm-simd-threaded')) return url;
     throw new Error(`no worker chunk with onnxruntime-web among ${[...candidates].join(', ') || 'none'}: is this the built app?`);
   });
+}
+
+let shared: Promise<BenchBrowser> | undefined;
+
+/** One browser (and one app server) for every section; closeBenchBrowser() ends it. */
+export function withBenchBrowser<T>(task: (browser: BenchBrowser) => Promise<T>): Promise<T> {
+  return withAppServer(async (url) => {
+    shared ??= BenchBrowser.open(url);
+    return task(await shared);
+  });
+}
+
+export async function closeBenchBrowser(): Promise<void> {
+  if (shared) await (await shared).close();
+  shared = undefined;
 }

@@ -7,10 +7,12 @@ import { rankByScore } from '../../src/core/ranking';
 import { buildBm25Index, scoreBm25 } from '../../src/core/retrieval/bm25';
 import { defaultTokenizerOptions } from '../../src/core/retrieval/tokenize';
 import type { Candidate } from '../../src/core/types';
-import { type BenchSection, formatMs, medianMs, printTable } from './harness';
+import { bench } from './bench-config';
+import { type BenchSection, defaultTiming, formatMs, medianMs, printTable, type TimingOptions } from './harness';
 import { seededRandom } from './random';
 
-const corpusSizes = [1_000, 10_000] as const;
+const corpusSizes = bench.smoke ? ([100, 1_000] as const) : ([1_000, 10_000] as const);
+const timing: TimingOptions = bench.smoke ? { warmupRuns: 0, runs: 1 } : defaultTiming;
 const vocabularySize = 4_000;
 const seed = 20240601;
 
@@ -83,10 +85,10 @@ async function measure(count: number): Promise<StepTimes> {
   const index = buildBm25Index(texts, defaultTokenizerOptions);
   const scores = scoreBm25(index, query);
   return {
-    parse: await medianMs(parse),
-    index: await medianMs(() => buildBm25Index(texts, defaultTokenizerOptions)),
-    score: await medianMs(() => scoreBm25(index, query)),
-    rank: await medianMs(() => rankByScore(candidates, scores, 'BM25')),
+    parse: await medianMs(parse, timing),
+    index: await medianMs(() => buildBm25Index(texts, defaultTokenizerOptions), timing),
+    score: await medianMs(() => scoreBm25(index, query), timing),
+    rank: await medianMs(() => rankByScore(candidates, scores, 'BM25'), timing),
   };
 }
 
@@ -105,6 +107,7 @@ export const firstStageSection: BenchSection = {
     const total = (t: StepTimes) => t.parse + t.index + t.score + t.rank;
     const rows = steps.map(([label, key]) => [label, formatMs(small[key]), formatMs(large[key]), (large[key] / small[key]).toFixed(1)]);
     rows.push(['total', formatMs(total(small)), formatMs(total(large)), (total(large) / total(small)).toFixed(1)]);
-    printTable(['step (median of 7, ms)', '1k docs', '10k docs', '10k/1k'], rows);
+    const [smallLabel, largeLabel] = corpusSizes.map((n) => `${n / 1000}k docs`);
+    printTable([`step (median of ${timing.runs}, ms)`, smallLabel ?? '', largeLabel ?? '', 'ratio'], rows);
   },
 };

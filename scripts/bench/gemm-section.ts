@@ -8,8 +8,7 @@
 import * as ort from 'onnxruntime-node';
 import { DataType } from '../models/onnxProto.mjs';
 import { GraphBuilder } from '../models/graphBuilder.mjs';
-import { withAppServer } from './app-server';
-import { BenchBrowser } from './bench-browser';
+import { withBenchBrowser } from './bench-browser';
 import { RAW_ORT_WORKER } from './bench-workers';
 import { bench } from './bench-config';
 import type { RawOrtReply } from './browser/protocol';
@@ -66,10 +65,10 @@ export const gemmSection: BenchSection = {
     const threads = wasmThreads({ cores: os.availableParallelism(), crossOriginIsolated: true });
     console.log(`M = ${rows} rows (batch ${bench.batchSize} x ~220 tokens), ${threads} threads, median of ${bench.gemmRepeats} runs after 1 warm-up; GFLOP/s = 2·M·K·N / time`);
     const results: string[][] = [];
-    await withAppServer(async (url) => {
-      const browser = await BenchBrowser.open(url);
+    await withBenchBrowser(async (browser) => {
+      const url = browser.url;
+      const page = await browser.newPage();
       try {
-        const page = await browser.newPage();
         const worker = await page.evaluate((w) => (window as unknown as ProbedWindow).bench.spawn(w), RAW_ORT_WORKER);
         let id = 1;
         const call = <T>(message: { id: number; type: string; [key: string]: unknown }, finals: string[]) =>
@@ -96,9 +95,10 @@ export const gemmSection: BenchSection = {
           }
         }
       } finally {
-        await browser.close();
+        await page.context().close();
       }
     });
     printTable(['shape', 'MxKxN', 'kind', 'web ms', 'web GFLOP/s', 'native ms', 'native GFLOP/s', 'web/native'], results);
+    console.log('int8 rows count integer multiply-adds the same way (GOP/s).');
   },
 };

@@ -5,6 +5,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { stopAppServer } from './app-server';
+import { closeBenchBrowser } from './bench-browser';
 import { bench } from './bench-config';
 import { firstStageSection } from './first-stage';
 import { gemmSection } from './gemm-section';
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
       console.log('');
     }
   } finally {
+    await closeBenchBrowser();
     await stopAppServer();
   }
   printTable(['section', 'status', 'seconds'], summary);

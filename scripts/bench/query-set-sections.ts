@@ -8,8 +8,7 @@
  *     same set, and the longest main-thread task while it runs.
  */
 import type { Page } from '@playwright/test';
-import { withAppServer } from './app-server';
-import { BenchBrowser, probes } from './bench-browser';
+import { probes, withBenchBrowser } from './bench-browser';
 import { bench } from './bench-config';
 import { type BenchSection, formatMs, median, printTable } from './harness';
 import { mainThreadBudget, type ChangeTiming, type ProbedWindow } from './page-probes';
@@ -19,13 +18,14 @@ import { UiRerank } from './ui-rerank';
 const sizes = bench.sets;
 const LIST_ROW = 'button[aria-label^="Open query"]';
 
+/** A fresh page (a first visit: empty storage) for `task`, closed after it. */
 async function withPage<T>(task: (page: Page) => Promise<T>): Promise<T> {
-  return withAppServer(async (url) => {
-    const browser = await BenchBrowser.open(url);
+  return withBenchBrowser(async (browser) => {
+    const page = await browser.newPage();
     try {
-      return await task(await browser.newPage());
+      return await task(page);
     } finally {
-      await browser.close();
+      await page.context().close();
     }
   });
 }

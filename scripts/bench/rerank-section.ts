@@ -3,16 +3,17 @@
  * users run it; fp32) on 100 documents of about 200 tokens, batch 8, max length 512, on five sides (rerank-sides.ts).
  * One warm-up run per side, then the sides take turns run by run (the order rotating each round), so a busy machine
  * slows all alike. Each round has its own query (the app's score cache would otherwise answer the UI side).
- * Settings: BENCH_RUNS (timed runs per side, default 5), BENCH_BATCH (default 8), BENCH_SMOKE=1 (tiny inputs).
+ * Settings: BENCH_RUNS (timed runs per side, default 5), BENCH_BATCH (default 8), BENCH_SMOKE=1 (tiny inputs, q8
+ * only, then the UI switches to fp32 once).
  */
+import type { Page } from '@playwright/test';
 import type { BenchSection } from './harness';
 import { formatMs, median, printTable } from './harness';
-import { BenchBrowser } from './bench-browser';
+import { type BenchBrowser, withBenchBrowser } from './bench-browser';
 import { bench } from './bench-config';
 import { NativeCrossEncoder, type PairInputs } from './cross-encoder';
 import { benchQuery, makeCorpus } from './rerank-corpus';
 import { appWorkerSide, exampleSide, nativeSide, rawWebSide, uiSide, type RerankSide, type SideContext, type SideName } from './rerank-sides';
-import { withAppServer } from './app-server';
 
 const modelsRoot = 'test-models';
 const modelId = 'test/minilm-l6-random';
@@ -30,30 +31,32 @@ interface SideResult {
 /** The query of a round: the bench query and one more token, so no two rounds share a cache key. */
 const roundQuery = (round: number | 'warm'): string => `${benchQuery} ${round}`;
 
-async function openSides(browser: BenchBrowser, dtype: Dtype, inputs: PairInputs): Promise<{ sides: RerankSide[]; close: () => Promise<void> }> {
-  const uiPage = await browser.newPage();
-  const workerPage = await browser.newPage();
-  const context = (page: typeof uiPage): SideContext => ({ page, appUrl: browser.url, model: modelId, dtype, inputs });
-  const appWorker = await appWorkerSide(context(workerPage));
+interface BenchPages {
+  ui: Page;
+  workers: Page;
+}
+
+/**
+ * The sides for one dtype. The pages live across dtypes: the UI side picks fp32 after q8, as a person would.
+ * They are one page, so that the browser's caches (the compiled wasm, the model files) serve every side's load.
+ */
+async function openSides(browser: BenchBrowser, pages: BenchPages, dtype: Dtype, inputs: PairInputs): Promise<{ sides: RerankSide[]; close: () => Promise<void> }> {
+  const context = (page: Page): SideContext => ({ page, appUrl: browser.url, model: modelId, dtype, inputs });
+  const appWorker = await appWorkerSide(context(pages.workers));
   const threads = appWorker.threads; // the app's rule (threads.ts); the raw and native sides use the same
   const encoder = await NativeCrossEncoder.open({ modelsRoot, modelId, dtype, threads });
   const sides = [
     nativeSide(encoder, inputs, threads),
-    await rawWebSide(context(workerPage), encoder, threads),
+    await rawWebSide(context(pages.workers), encoder, threads),
     appWorker,
-    await uiSide(context(uiPage)),
-    await exampleSide(context(workerPage)),
+    await uiSide(context(pages.ui)),
+    await exampleSide(context(pages.workers)),
   ];
-  const close = async () => {
-    await encoder.close();
-    await uiPage.context().close();
-    await workerPage.context().close();
-  };
-  return { sides, close };
+  return { sides, close: () => encoder.close() };
 }
 
-async function measure(browser: BenchBrowser, dtype: Dtype, inputs: PairInputs): Promise<SideResult[]> {
-  const { sides, close } = await openSides(browser, dtype, inputs);
+async function measure(browser: BenchBrowser, pages: BenchPages, dtype: Dtype, inputs: PairInputs): Promise<SideResult[]> {
+  const { sides, close } = await openSides(browser, pages, dtype, inputs);
   try {
     const results = sides.map((s): SideResult => ({ side: s.name, threads: s.threads, ms: [], tokenizeMs: [] }));
     if (bench.warmupRuns > 0) for (const side of sides) await side.run(roundQuery('warm'));
@@ -69,6 +72,16 @@ async function measure(browser: BenchBrowser, dtype: Dtype, inputs: PairInputs):
   } finally {
     await close();
   }
+}
+
+/**
+ * Smoke only: after its q8 runs (the column's settings folded away by then) the UI side picks another model and
+ * precision and reranks once, the step that broke when the settings began to fold. A tiny model keeps it short.
+ */
+async function reselectCheck(browser: BenchBrowser, pages: BenchPages, inputs: PairInputs): Promise<void> {
+  const ui = await uiSide({ page: pages.ui, appUrl: browser.url, model: 'test/overlap-reranker', dtype: 'fp32', inputs });
+  const run = await ui.run(roundQuery(1));
+  console.log(`smoke: the UI switched to fp32 after a q8 run and reranked in ${formatMs(run.ms)} ms`);
 }
 
 const pairsPerSecond = (docs: number, ms: number): number => (docs / ms) * 1000;
@@ -113,13 +126,15 @@ export const crossEncoderSection: BenchSection = {
         `${bench.warmupRuns} warm-up + ${bench.runs} timed runs per side, taking turns`,
     );
     const all = new Map<Dtype, SideResult[]>();
-    await withAppServer(async (url) => {
-      const browser = await BenchBrowser.open(url);
+    await withBenchBrowser(async (browser) => {
+      console.log(`browser: ${browser.label}`);
+      const page = await browser.newPage();
+      const pages = { ui: page, workers: page };
       try {
-        console.log(`browser: ${browser.label}`);
-        for (const dtype of dtypes) all.set(dtype, await measure(browser, dtype, inputs));
+        for (const dtype of bench.smoke ? (['q8'] as const) : dtypes) all.set(dtype, await measure(browser, pages, dtype, inputs));
+        if (bench.smoke) await reselectCheck(browser, pages, inputs);
       } finally {
-        await browser.close();
+        await page.context().close();
       }
     });
     report(all, docs.length);

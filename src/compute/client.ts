@@ -6,6 +6,7 @@
  * A new request does not cancel older ones: callers that supersede a run abort its signal.
  */
 import type { ParseOptions, ParseResult } from '../core/parse';
+import { decodeCandidates } from './candidatesWire';
 import type { Bm25Parameters } from '../core/retrieval/bm25';
 import type { TokenizerOptions } from '../core/retrieval/tokenize';
 import type { ImportOptions, ImportResult } from '../core/sets/types';
@@ -70,7 +71,7 @@ export interface ComputeClient {
   /** BM25 of each query over its own candidates, by query id. Rejects with a ComputeError. */
   bm25PerQuery(queries: readonly Bm25Query[], params: Bm25Parameters, tokenizer: TokenizerOptions, call?: ComputeCallOptions): Promise<Map<string, Float64Array>>;
   /** Parses a large paste in the worker, which keeps its texts under `version` for bm25ForParsed. Rejects with a ComputeError. */
-  parseDocuments(version: number, text: string, options: ParseOptions, call?: ComputeCallOptions): Promise<ParseResult>;
+  parseDocuments(version: number, text: string, options: ParseOptions, save: boolean, call?: ComputeCallOptions): Promise<{ result: ParseResult; saveFailed?: string }>;
   /** BM25 of one query over the documents of the parse with that version. Rejects with a ComputeError. */
   bm25ForParsed(version: number, query: string, params: Bm25Parameters, tokenizer: TokenizerOptions, call?: ComputeCallOptions): Promise<Float64Array>;
   /** Stops the worker; pending requests fail. A later request starts a fresh worker. */
@@ -190,10 +191,10 @@ export function createComputeClient(factory: () => WorkerLike = defaultFactory):
       return new Map(reply.scores.map((entry) => [entry.queryId, entry.scores]));
     },
 
-    async parseDocuments(version, text, options, call = {}) {
-      const reply = await send((id) => ({ type: 'parse', id, version, text, options }), call);
+    async parseDocuments(version, text, options, save, call = {}) {
+      const reply = await send((id) => ({ type: 'parse', id, version, text, options, save }), call);
       if (reply.type !== 'parsed') throw new ComputeError({ message: 'The background worker answered a parse with something else.', cause: `reply type ${reply.type}` });
-      return reply.result;
+      return { result: { ...reply.result, candidates: decodeCandidates(reply.result.candidates) }, saveFailed: reply.saveFailed };
     },
 
     async bm25ForParsed(version, query, params, tokenizer, call = {}) {

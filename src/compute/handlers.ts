@@ -7,6 +7,7 @@
 import { buildBm25Index, scoreBm25, type Bm25Parameters } from '../core/retrieval/bm25';
 import type { TokenizerOptions } from '../core/retrieval/tokenize';
 import type { ImportOptions, ImportResult, SetFile } from '../core/sets/types';
+import { encodeCandidates, wireTransfer } from './candidatesWire';
 import { createParsedDocuments } from './parsedDocuments';
 import {
   CANCELLED_MESSAGE,
@@ -32,6 +33,8 @@ export interface ComputeHandlerOptions {
   /** How long a BM25 job computes before it yields (and reports progress). Yielding costs a few ms. */
   yieldEveryMs?: number;
   now?: () => number;
+  /** Keeps a large paste for the next visit; resolves with a message for the user when storage refused. */
+  savePaste?: (text: string) => Promise<string | undefined>;
 }
 
 export interface ComputeHandlers {
@@ -159,14 +162,16 @@ export function createComputeHandlers(options: ComputeHandlerOptions): ComputeHa
     post({ type: 'bm25', id, scores }, transferables(scores.map((entry) => entry.scores)));
   }
 
-  function runParse(request: ParseRequest): void {
+  async function runParse(request: ParseRequest): Promise<void> {
     let result;
     try {
       result = parsed.parse(request.version, request.text, request.options);
     } catch (error) {
       throw new RequestFailure(`Reading the documents failed unexpectedly (${describe(error)}). Your text is unchanged; the details are in the cause.`, causeOf(error));
     }
-    post({ type: 'parsed', id: request.id, result });
+    const candidates = encodeCandidates(result.candidates);
+    const saveFailed = request.save && options.savePaste ? await options.savePaste(request.text) : undefined;
+    post({ type: 'parsed', id: request.id, result: { ...result, candidates }, ...(saveFailed ? { saveFailed } : {}) }, wireTransfer(candidates));
   }
 
   function runBm25Parsed(request: Bm25ParsedRequest): void {
@@ -191,7 +196,7 @@ export function createComputeHandlers(options: ComputeHandlerOptions): ComputeHa
     try {
       if (request.type === 'import') await runImport(request);
       else if (request.type === 'bm25') await runBm25(request);
-      else if (request.type === 'parse') runParse(request);
+      else if (request.type === 'parse') await runParse(request);
       else runBm25Parsed(request);
     } catch (error) {
       post({ type: 'error', id: request.id, error: errorInfo(error, request) });

@@ -5,6 +5,7 @@
 import type { Bm25Parameters } from '../core/retrieval/bm25';
 import type { TokenizerOptions } from '../core/retrieval/tokenize';
 import type { ParseOptions, ParseResult } from '../core/parse';
+import type { CandidatesWire } from './candidatesWire';
 import type { ImportOptions, ImportResult, SetFile } from '../core/sets/types';
 
 /**
@@ -51,6 +52,8 @@ export interface ParseRequest {
   version: number;
   text: string;
   options: ParseOptions;
+  /** Also keep the text in IndexedDB for the next visit, here, so the page never clones megabytes into it. */
+  save: boolean;
 }
 
 /** BM25 of one query over the documents of the parse with this version. */
@@ -102,10 +105,15 @@ export interface ErrorReply {
   error: ComputeErrorInfo;
 }
 
+/** A parse with its candidates in the wire format (candidatesWire.ts). */
+export type WireParseResult = Omit<ParseResult, 'candidates'> & { candidates: CandidatesWire };
+
 export interface ParsedReply {
   type: 'parsed';
   id: number;
-  result: ParseResult;
+  result: WireParseResult;
+  /** Set when `save` was asked and IndexedDB refused: what to tell the user. */
+  saveFailed?: string;
 }
 
 export interface Bm25ParsedReply {

@@ -6,6 +6,7 @@
  */
 import { importQuerySet } from '../core/sets/import';
 import { createComputeHandlers } from './handlers';
+import { savePasteText } from './pasteStore';
 import type { ComputeRequest } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -13,6 +14,7 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 const handlers = createComputeHandlers({
   post: (reply, transfer = []) => scope.postMessage(reply, transfer),
   importQuerySet,
+  savePaste: savePasteText,
 });
 
 scope.onmessage = (event: MessageEvent<ComputeRequest>) => {

@@ -55,8 +55,21 @@ export function countRelevant(judgments: Judgments): number {
   return relevant;
 }
 
-/** The ranked ids in order, each id once (its first position wins). */
-export function rankedIds(ranking: Ranking): string[] {
+const rankedIdsCache = new WeakMap<Ranking, string[]>();
+
+/**
+ * The ranked ids in order, each id once (its first position wins). Cached per ranking (rankings are never
+ * changed in place), since every metric asks for it and a list can hold 50,000 documents.
+ */
+export function rankedIds(ranking: Ranking): readonly string[] {
+  const hit = rankedIdsCache.get(ranking);
+  if (hit) return hit;
+  const ids = uniqueIds(ranking);
+  rankedIdsCache.set(ranking, ids);
+  return ids;
+}
+
+function uniqueIds(ranking: Ranking): string[] {
   const seen = new Set<string>();
   const ids: string[] = [];
   for (const entry of ranking.entries) {

@@ -1,21 +1,17 @@
-import { createStore, del, get, set } from 'idb-keyval';
 import { computeClient } from '../compute/client';
+import { forgetPasteText, loadPasteText } from '../compute/pasteStore';
 import { useAppStore, type AppState } from './index';
 import { bm25Key, currentAsyncBm25, currentAsyncParse, isLargeInput } from './largeInput';
 import { needsBm25, selectParsed } from './selectors';
 
-const PASTE_KEY = 'paste:documents';
-let pasteStore: ReturnType<typeof createStore> | null = null;
-const store = () => (pasteStore ??= createStore('rerank-playground-paste', 'texts'));
-
 let version = 0;
 
-async function parseInWorker(state: AppState): Promise<void> {
+async function parseInWorker(state: AppState, save: boolean): Promise<void> {
   const { documentsText: text, format, textMode, fields } = state;
   const mine = ++version;
   try {
-    const result = await computeClient().parseDocuments(mine, text, { format, textMode, fields });
-    if (mine === version) useAppStore.setState({ asyncParse: { text, format, textMode, fields, version: mine, result } });
+    const { result, saveFailed } = await computeClient().parseDocuments(mine, text, { format, textMode, fields }, save);
+    if (mine === version) useAppStore.setState({ asyncParse: { text, format, textMode, fields, version: mine, result }, ...(saveFailed ? { persistWarning: saveFailed } : {}) });
   } catch (error) {
     if (mine === version) useAppStore.setState({ persistWarning: `Reading the documents failed: ${error instanceof Error ? error.message : String(error)}` });
   }
@@ -44,26 +40,18 @@ export async function startLargeInputSync(): Promise<void> {
   const initial = useAppStore.getState();
   if (initial.documentsText === '' && initial.largeDocumentsSaved) {
     try {
-      const saved = await get<unknown>(PASTE_KEY, store());
-      if (typeof saved === 'string' && useAppStore.getState().documentsText === '') useAppStore.setState({ documentsText: saved });
+      const saved = await loadPasteText();
+      if (saved !== null && useAppStore.getState().documentsText === '') useAppStore.setState({ documentsText: saved });
     } catch {
       useAppStore.setState({ persistWarning: 'Your large documents from the last visit could not be read back from this browser\'s storage. Paste or upload them again.' });
     }
   }
-  let saveTimer: ReturnType<typeof setTimeout> | undefined;
   const react = (state: AppState, previous: AppState | null) => {
-    const inputsChanged =
-      !previous || state.documentsText !== previous.documentsText || state.format !== previous.format || state.textMode !== previous.textMode || state.fields !== previous.fields;
-    if (inputsChanged && isLargeInput(state.documentsText)) void parseInWorker(state);
-    if (inputsChanged && previous && state.documentsText !== previous.documentsText) {
-      clearTimeout(saveTimer);
-      const text = state.documentsText;
-      saveTimer = setTimeout(() => {
-        void (isLargeInput(text) ? set(PASTE_KEY, text, store()) : del(PASTE_KEY, store())).catch(() =>
-          useAppStore.setState({ persistWarning: 'Your documents are too large to be saved for the next visit; they stay here until you reload.' }),
-        );
-      }, 500);
-    }
+    const textChanged = previous !== null && state.documentsText !== previous.documentsText;
+    const inputsChanged = !previous || textChanged || state.format !== previous.format || state.textMode !== previous.textMode || state.fields !== previous.fields;
+    // The worker keeps a new large text for the next visit as it parses it; a small one lives in localStorage.
+    if (inputsChanged && isLargeInput(state.documentsText)) void parseInWorker(state, textChanged);
+    if (textChanged && !isLargeInput(state.documentsText) && isLargeInput(previous.documentsText)) void forgetPasteText().catch(() => undefined);
     if (isLargeInput(state.documentsText) && wantsBm25(state) && currentAsyncParse(state) && !currentAsyncBm25(state)) {
       const asked = !previous || previous.asyncParse !== state.asyncParse || previous.query !== state.query || previous.bm25 !== state.bm25 || previous.firstStage !== state.firstStage;
       if (asked) void bm25InWorker(state);

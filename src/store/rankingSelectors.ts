@@ -26,7 +26,11 @@ interface CachedOrder {
 /** Per run: while one column streams, the other columns' orders are not sorted again. */
 const orderCache = new WeakMap<RunState, CachedOrder>();
 
+/** A column that has not run has no order: nothing to sort, even over 50,000 candidates. */
+const noOrder: RerankedOrder = { reranked: { scoreKind: 'raw logit', entries: [] }, pending: [], notReranked: [] };
+
 function orderOf(firstStage: Ranking, byId: ReadonlyMap<string, Candidate>, run: RunState): CachedOrder {
+  if (run.ids.length === 0) return { firstStage, byId, order: noOrder, ranking: firstStage };
   const hit = orderCache.get(run);
   if (hit && hit.firstStage === firstStage && hit.byId === byId) return hit;
   const order = rerankedOrder(firstStage, byId, run.ids, run.scores, run.scoreKind);

@@ -1,12 +1,17 @@
 import { useLayoutEffect, useState, type RefObject } from 'react';
 import { planRowSlides, type ListBox, type ListSnapshot } from '../../core/rankLines';
 import { columnElements, columnLists, drawnBoxes, levelLists, measureLists, sameBoxes, type MeasuredList } from './measureLists';
+import { useAppStore } from '../../store';
+import { selectRunInFlight } from './runInFlight';
 import { prefersReducedMotion, RowSlides } from './slideRows';
 
 /**
  * Keeps the comparison's geometry current and animates reorders:
  * - a DOM change inside the grid (rows reordered, scores arrived, a column added) levels the lists, slides
  *   the rows that moved (FLIP), then measures; it runs as a microtask, after React's commit, before the paint;
+ * - while a model runs (selectRunInFlight), a DOM change only levels and measures on the next frame: no
+ *   slides and no lines that follow them frame by frame, since that main-thread work takes the cores the
+ *   model's threads need. The run's last update (its scores in their final order) slides as usual;
  * - a size change (a row expanded, the window resized, fonts loaded) levels and measures on the next frame
  *   (leveling changes sizes: doing it inside the ResizeObserver callback would loop);
  * - while rows slide, the lines follow them every frame, from the slides' progress: no layout work.
@@ -51,16 +56,18 @@ export function useComparisonLayout(origin: RefObject<HTMLElement | null>, grid:
       });
     };
 
-    let resizeFrame = 0;
-    const resizes = new ResizeObserver(() => {
-      if (resizeFrame) return;
-      resizeFrame = requestAnimationFrame(() => {
-        resizeFrame = 0;
+    // One level, measure and draw on the next frame, however many changes come before it.
+    let measureFrame = 0;
+    const measureNextFrame = () => {
+      if (measureFrame) return;
+      measureFrame = requestAnimationFrame(() => {
+        measureFrame = 0;
         levelLists(gridEl);
         measure();
         draw();
       });
-    });
+    };
+    const resizes = new ResizeObserver(measureNextFrame);
     const watched = new Set<Element>();
     const watchColumns = () => {
       // A column's height changes when its rows expand or its run status grows; observe each column once.
@@ -77,6 +84,11 @@ export function useComparisonLayout(origin: RefObject<HTMLElement | null>, grid:
     };
     const mutations = new MutationObserver(() => {
       watchColumns();
+      if (selectRunInFlight(useAppStore.getState())) {
+        slides.cancelAll();
+        measureNextFrame();
+        return;
+      }
       levelLists(gridEl);
       if (prefersReducedMotion()) measure();
       else slide();
@@ -93,7 +105,7 @@ export function useComparisonLayout(origin: RefObject<HTMLElement | null>, grid:
       resizes.disconnect();
       slides.cancelAll();
       cancelAnimationFrame(frame);
-      cancelAnimationFrame(resizeFrame);
+      cancelAnimationFrame(measureFrame);
     };
   }, [origin, grid]);
 

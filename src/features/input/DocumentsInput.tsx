@@ -105,7 +105,8 @@ export function DocumentsInput() {
             if (!editLarge && isLargeInput(pasted)) {
               e.preventDefault();
               clearTimeout(timer.current);
-              setDocumentsText(pasted);
+              // In a task of its own: reading the clipboard already took this one.
+              setTimeout(() => setDocumentsText(pasted), 0);
             }
           }}
           onChange={(e) => onChange(e.target.value)}

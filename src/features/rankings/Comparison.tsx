@@ -1,4 +1,5 @@
-import { useRef } from 'react';
+import { memo, useRef } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { useAppStore } from '../../store';
 import { selectColumnRankings } from '../../store/rankingSelectors';
 import { LinesLegend } from '../compare/LinesLegend';
@@ -7,12 +8,16 @@ import { useComparisonLayout } from '../compare/useComparisonLayout';
 import { FirstStageColumn } from '../firstStage/FirstStageColumn';
 import { RerankedColumn } from './RerankedColumn';
 
+// No props: it renders again only for its own store data, not for every streamed update of a run.
+const FirstStage = memo(FirstStageColumn);
+
 /**
  * The first stage and every reranked column, side by side, with lines across the gutters that join each
  * document's rows. The gutters are wide enough for a line's slope to read.
  */
 export function Comparison() {
-  const columns = useAppStore((s) => s.columns);
+  // The ids only: a run's updates replace the columns array, and they are for the columns to render.
+  const columnIds = useAppStore(useShallow((s) => s.columns.map((c) => c.id)));
   const origin = useRef<HTMLDivElement>(null);
   const grid = useRef<HTMLDivElement>(null);
   const boxes = useComparisonLayout(origin, grid);
@@ -23,13 +28,13 @@ export function Comparison() {
       <div className="overflow-x-auto">
         {/* The lines are drawn in this box's coordinates, so page and horizontal scrolling move them with the rows. */}
         <div ref={origin} className="relative">
-          <div ref={grid} className="grid items-start gap-x-12" style={{ gridTemplateColumns: `repeat(${columns.length + 1}, minmax(18rem, 1fr))` }}>
+          <div ref={grid} className="grid items-start gap-x-12" style={{ gridTemplateColumns: `repeat(${columnIds.length + 1}, minmax(18rem, 1fr))` }}>
             <div data-compare-column={0} className="min-w-0">
-              <FirstStageColumn />
+              <FirstStage />
             </div>
-            {columns.map((column, i) => (
-              <div key={column.id} data-compare-column={i + 1} className="min-w-0">
-                <RerankedColumn column={column} removable={columns.length > 1} />
+            {columnIds.map((id, i) => (
+              <div key={id} data-compare-column={i + 1} className="min-w-0">
+                <RerankedColumn columnId={id} removable={columnIds.length > 1} />
               </div>
             ))}
           </div>

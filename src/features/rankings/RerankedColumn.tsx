@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { barFraction, rankMoves, scoreRange } from '../../core/ranking';
 import type { RerankedOrder } from '../../core/rerankedOrder';
 import { displayScore, scoreDisplayLabels } from '../../core/scoreDisplay';
@@ -9,15 +9,24 @@ import { selectActiveQuery, selectCandidateById, selectFirstStage } from '../../
 import { CohereSettingsPanel } from '../cohere/CohereSettingsPanel';
 import { LocalModelSettings } from '../models/LocalModelSettings';
 import { ColumnSettings } from './ColumnSettings';
-import { RankingRow } from './RankingRow';
-import { RankMoveBadge } from './RankMoveBadge';
+import { NotRerankedRow, PendingRow, RerankedRow } from './RerankedRows';
 import { RunStatus } from './RunStatus';
 import { useShowMore } from './useShowMore';
 
 /** Shown before the store has an order for a just-added column. */
 const emptyOrder: RerankedOrder = { reranked: { scoreKind: 'raw logit', entries: [] }, pending: [], notReranked: [] };
 
-export function RerankedColumn({ column, removable }: { column: Column; removable: boolean }) {
+// The settings render again only when their own props change, not on every streamed update of the run.
+const LocalSettings = memo(LocalModelSettings);
+const CohereSettings = memo(CohereSettingsPanel);
+
+/** One reranked column, by id: it re-renders for its own run's updates, not for another column's. */
+export const RerankedColumn = memo(function RerankedColumn({ columnId, removable }: { columnId: string; removable: boolean }) {
+  const column = useAppStore((s) => s.columns.find((c) => c.id === columnId));
+  return column ? <ColumnView column={column} removable={removable} /> : null;
+});
+
+function ColumnView({ column, removable }: { column: Column; removable: boolean }) {
   const { config } = column;
   const active = useAppStore(selectActiveQuery);
   const run = runFor(column, active.key);
@@ -39,6 +48,7 @@ export function RerankedColumn({ column, removable }: { column: Column; removabl
   const currentIds = firstStage.entries.slice(0, topN).map((e) => e.id);
   const outOfDate = run.signature !== '' && run.signature !== runSignature(config, active.text, currentIds);
   const hasRun = run.ids.length > 0;
+  const truncated = useMemo(() => new Set(run.truncated), [run.truncated]);
   let shown = 0;
   const take = () => ++shown <= visible;
   return (
@@ -53,8 +63,8 @@ export function RerankedColumn({ column, removable }: { column: Column; removabl
       </div>
       {config.kind !== 'bm25' && (
         <ColumnSettings title={title} status={run.status}>
-          {config.kind === 'local' && <LocalModelSettings columnId={column.id} config={config} />}
-          {config.kind === 'cohere' && <CohereSettingsPanel columnId={column.id} config={config} error={run.error} />}
+          {config.kind === 'local' && <LocalSettings columnId={column.id} config={config} />}
+          {config.kind === 'cohere' && <CohereSettings columnId={column.id} config={config} error={run.error} />}
         </ColumnSettings>
       )}
       <p className="my-2 text-xs text-slate-500">score: {scoreName}</p>
@@ -63,49 +73,25 @@ export function RerankedColumn({ column, removable }: { column: Column; removabl
         <p className="py-6 text-center text-sm text-slate-500">Press Rerank to score the top {topN} candidates with this model.</p>
       ) : (
         <ol aria-label={label} className="mt-1">
-          {order.reranked.entries.filter(take).map((entry) => {
-            const move = moves.get(entry.id);
-            return (
-              <RankingRow
-                key={entry.id}
-                testId="reranked-row"
-                tone="reranked"
-                scoreKind={shownKind}
-                row={{
-                  id: entry.id,
-                  rank: entry.rank,
-                  score: transformable ? displayScore(entry.score, scoreDisplay, range.min, range.max) : entry.score,
-                  rawScore: entry.score,
-                  text: byId.get(entry.id)?.text ?? '',
-                  fraction: barFraction(entry.score, range),
-                }}
-                badge={
-                  <>
-                    {move && <RankMoveBadge move={move} />}
-                    {run.truncated.includes(entry.id) && (
-                      <span className="rounded bg-amber-100 px-1.5 text-xs text-amber-800" title="The document was cut to fit the model's maximum length">
-                        truncated
-                      </span>
-                    )}
-                  </>
-                }
-              />
-            );
-          })}
+          {order.reranked.entries.filter(take).map((entry) => (
+            <RerankedRow
+              key={entry.id}
+              id={entry.id}
+              rank={entry.rank}
+              text={byId.get(entry.id)?.text ?? ''}
+              score={transformable ? displayScore(entry.score, scoreDisplay, range.min, range.max) : entry.score}
+              rawScore={entry.score}
+              fraction={barFraction(entry.score, range)}
+              scoreKind={shownKind}
+              move={moves.get(entry.id)}
+              truncated={truncated.has(entry.id)}
+            />
+          ))}
           {order.pending.filter(take).map((id) => (
-            <li key={id} data-testid="pending-row" className="border-b border-slate-100 py-2 text-sm text-slate-500">
-              <span className="font-mono text-xs">{id}</span> {run.status === 'cancelled' ? 'not scored (cancelled)' : run.status === 'error' ? 'not scored (the reranker failed)' : 'scoring…'}
-            </li>
+            <PendingRow key={id} id={id} status={run.status} />
           ))}
           {order.notReranked.filter(take).map((entry) => (
-            <RankingRow
-              key={entry.id}
-              testId="not-reranked-row"
-              tone="muted"
-              scoreKind={firstStage.scoreKind}
-              row={{ id: entry.id, rank: entry.rank, score: entry.score, text: byId.get(entry.id)?.text ?? '', fraction: 0 }}
-              badge={<span className="rounded bg-slate-100 px-1.5 text-xs text-slate-500">not reranked</span>}
-            />
+            <NotRerankedRow key={entry.id} id={entry.id} rank={entry.rank} score={entry.score} text={byId.get(entry.id)?.text ?? ''} scoreKind={firstStage.scoreKind} />
           ))}
         </ol>
       )}
