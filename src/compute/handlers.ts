@@ -4,7 +4,7 @@
  * which stops at its next check (between files, between queries). Every failure becomes one error reply
  * with a message for a person; nothing is thrown out of `handle`.
  */
-import { buildBm25Index, scoreBm25, type Bm25Parameters } from '../core/retrieval/bm25';
+import { bm25OverTexts, type Bm25Parameters } from '../core/retrieval/bm25';
 import type { TokenizerOptions } from '../core/retrieval/tokenize';
 import type { ImportOptions, ImportResult, SetFile } from '../core/sets/types';
 import { encodeCandidates, wireTransfer } from './candidatesWire';
@@ -42,12 +42,9 @@ export interface ComputeHandlers {
   handle(request: ComputeRequest): Promise<void>;
 }
 
-/**
- * BM25 of one query over its own candidates: an index over just these texts, then the query's scores in
- * text order. The same two calls as the main thread's selectors, so worker and main thread agree.
- */
+/** BM25 of one query over its own candidates: the same function as the main thread's, so the two agree. */
 export function bm25ForCandidates(query: string, texts: readonly string[], params: Readonly<Bm25Parameters>, tokenizer: Readonly<TokenizerOptions>): Float64Array {
-  return scoreBm25(buildBm25Index(texts, tokenizer), query, params);
+  return bm25OverTexts(texts, query, params, tokenizer);
 }
 
 /** A failure whose message is already written for a person. */

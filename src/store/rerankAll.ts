@@ -1,5 +1,5 @@
 import { topCandidates } from '../core/ranking';
-import { buildBm25Index, scoreBm25 } from '../core/retrieval/bm25';
+import { bm25OverTexts } from '../core/retrieval/bm25';
 import type { Candidate } from '../core/types';
 import { setQueryKey } from './activeQuery';
 import { columnTitle, idleRun, runSignature, scoreKindOf, type Column, type RunState } from './columns';
@@ -143,7 +143,7 @@ export async function rerankAllQueries(get: Get, set: Set, signal: AbortSignal, 
 async function runJob(job: Job, get: Get, signal: AbortSignal): Promise<{ run: RunState; fresh: number }> {
   const ids = job.top.map((c) => c.id);
   const base: RunState = { ...idleRun, signature: job.signature, ids, scoreKind: scoreKindOf(job.column.config) };
-  const bm25Of = () => scoreBm25(buildBm25Index(job.allCandidates.map((c) => c.text), get().bm25), job.query, get().bm25);
+  const bm25Of = () => bm25OverTexts(job.allCandidates.map((c) => c.text), job.query, get().bm25, get().bm25);
   const { reranker, cacheSignature } = await rerankerFor(job.column, job.top, get, () => {}, () => {}, bm25Of);
   const result = await scoreQuery(job.query, job.top, { reranker, cacheSignature, cache: cacheSignature === null ? null : appScoreCache(), signal });
   if (result.ok) return { run: { ...base, ...doneState(result.value, ids) }, fresh: result.value.fresh };

@@ -1,5 +1,5 @@
 import { topCandidates } from '../core/ranking';
-import { buildBm25Index, scoreBm25 } from '../core/retrieval/bm25';
+import { bm25OverTexts } from '../core/retrieval/bm25';
 import type { Candidate } from '../core/types';
 import type { LocalRerankerEvent } from '../rerankers/local/client';
 import { detectDevices } from '../rerankers/local/device';
@@ -140,7 +140,7 @@ export async function rerankerFor(
 /** BM25 of the query on screen, computed here: the fallback while the worker's scores of a large paste are not in yet. */
 function bm25OverCandidates(state: AppState): Float64Array {
   const active = selectActiveQuery(state);
-  return scoreBm25(buildBm25Index(active.candidates.map((c) => c.text), state.bm25), active.text, state.bm25);
+  return bm25OverTexts(active.candidates.map((c) => c.text), active.text, state.bm25, state.bm25);
 }
 
 /** BM25 as a reranker: the query's BM25 scores over all its candidates, looked up for the top N that was sent. */

@@ -190,3 +190,11 @@ export function explainBm25(
     return { term, tf, df, idf, docLength, avgDocLength: index.avgDocLength, contribution };
   });
 }
+
+/**
+ * BM25 of one query over just these texts (an index over them, then the query's scores in text order): what
+ * a query's first stage and the BM25 column compute, on the main thread or in the compute worker alike.
+ */
+export function bm25OverTexts(texts: readonly string[], query: string, params: Readonly<Bm25Parameters>, tokenizer: Readonly<TokenizerOptions>): Float64Array {
+  return scoreBm25(buildBm25Index(texts, tokenizer), query, params);
+}
