@@ -201,3 +201,21 @@ describe('when IndexedDB refuses', () => {
     expect(!saved.ok && saved.message).toContain('this browser has no IndexedDB storage');
   });
 });
+
+describe('marks saved apart from the set', () => {
+  it('replace the set\'s own marks when they belong to the same save, and are ignored otherwise', async () => {
+    const dbName = freshDbName();
+    const storage = createSetStorage({ dbName });
+    const saved = sample();
+    expect(await storage.saveSet(saved)).toEqual({ ok: true });
+    const later = new Map([['__proto__', new Map<string, number | null>([['toString', 3]])]]);
+    expect(await storage.saveMarks({ setSavedAt: saved.savedAt, userJudgments: later, activeQueryId: 'constructor' })).toEqual({ ok: true });
+    const loaded = await createSetStorage({ dbName }).loadSet();
+    expect(loaded.kind === 'ok' && loaded.saved.userJudgments).toEqual(later);
+    expect(loaded.kind === 'ok' && loaded.saved.activeQueryId).toBe('constructor');
+
+    await storage.saveMarks({ setSavedAt: saved.savedAt - 1, userJudgments: new Map(), activeQueryId: null });
+    const stale = await createSetStorage({ dbName }).loadSet();
+    expect(stale.kind === 'ok' && stale.saved.userJudgments).toEqual(saved.userJudgments);
+  });
+});

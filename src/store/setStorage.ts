@@ -1,6 +1,7 @@
 import { createStore, del, get, set } from 'idb-keyval';
 import type { UseStore } from 'idb-keyval';
-import { SAVED_SET_VERSION, parseSavedSet } from './setSchema';
+import { z } from 'zod';
+import { SAVED_SET_VERSION, parseSavedSet, userJudgmentsSchema } from './setSchema';
 import type { SavedSet } from './setSchema';
 import { IndexedDbMissingError, classifyStorageError, describeStorageError, hasIndexedDb, storageRefusalReason } from './storageErrors';
 
@@ -17,6 +18,20 @@ export const SET_DB = 'rerank-playground';
 export const SET_STORE = 'sets';
 export const CURRENT_SET_KEY = 'set:current';
 export const UNREADABLE_BACKUP_KEY = 'set:unreadable-backup';
+/**
+ * The user's marks and the open query, saved apart from the set: a judgment click then writes a few bytes,
+ * not the whole set (a set of 300 queries × 100 candidates is megabytes to clone).
+ */
+export const CURRENT_MARKS_KEY = 'set:current:marks';
+
+/** What changes while a set is open. `setSavedAt` ties the marks to the save of the set they belong to. */
+export interface SavedMarks {
+  setSavedAt: number;
+  userJudgments: SavedSet['userJudgments'];
+  activeQueryId: string | null;
+}
+
+const marksSchema = z.object({ setSavedAt: z.number(), userJudgments: userJudgmentsSchema, activeQueryId: z.string().nullable() });
 
 export type StorageOutcome =
   | { ok: true }
@@ -32,6 +47,8 @@ export type LoadOutcome =
 
 export interface SetStorage {
   saveSet(saved: SavedSet): Promise<StorageOutcome>;
+  /** Saves the marks and the open query of the set saved at `marks.setSavedAt`. */
+  saveMarks(marks: SavedMarks): Promise<StorageOutcome>;
   loadSet(): Promise<LoadOutcome>;
   /** Forgets the saved set (not the unreadable backup), and lifts a refusal to save over it. */
   clearSet(): Promise<StorageOutcome>;
@@ -104,6 +121,7 @@ export function createSetStorage(options: SetStorageOptions = {}): SetStorage {
     }
 
     keepSaved = null;
+    await applyMarks(parsed.saved);
     if (parsed.dropped.length === 0) return { ...parsed, message: null, isSafeToOverwrite: true };
     // The next save writes only what was kept, so the save as it was is copied aside first.
     const backupFailure = await backUp(raw);
@@ -115,6 +133,29 @@ export function createSetStorage(options: SetStorageOptions = {}): SetStorage {
       `${WHAT} "${parsed.saved.set.name}" was restored without ${parsed.dropped.length} damaged ` +
       `part${parsed.dropped.length === 1 ? '' : 's'}: ${listSome(parsed.dropped)}. ${copy}`;
     return { ...parsed, message, isSafeToOverwrite: true };
+  };
+
+  /** Later marks of the same save replace the ones saved with the set; marks that fail their schema are ignored. */
+  const applyMarks = async (saved: SavedSet): Promise<void> => {
+    try {
+      const marks = marksSchema.safeParse(await get<unknown>(CURRENT_MARKS_KEY, openStore()));
+      if (marks.success && marks.data.setSavedAt === saved.savedAt) {
+        (saved as { userJudgments: SavedSet['userJudgments'] }).userJudgments = marks.data.userJudgments;
+        (saved as { activeQueryId: string | null }).activeQueryId = marks.data.activeQueryId;
+      }
+    } catch {
+      // The marks saved with the set stand.
+    }
+  };
+
+  const saveMarks = async (marks: SavedMarks): Promise<StorageOutcome> => {
+    if (keepSaved !== null) return { ok: false, reason: 'kept-saved-set', message: keepSaved };
+    try {
+      await set(CURRENT_MARKS_KEY, marks, openStore());
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, reason: 'refused', message: describeStorageError(error, 'Your judgments') };
+    }
   };
 
   const saveSet = async (saved: SavedSet): Promise<StorageOutcome> => {
@@ -131,6 +172,7 @@ export function createSetStorage(options: SetStorageOptions = {}): SetStorage {
   const clearSet = async (): Promise<StorageOutcome> => {
     try {
       await del(CURRENT_SET_KEY, openStore());
+      await del(CURRENT_MARKS_KEY, openStore());
       keepSaved = null;
       return { ok: true };
     } catch (error) {
@@ -139,7 +181,7 @@ export function createSetStorage(options: SetStorageOptions = {}): SetStorage {
     }
   };
 
-  return { saveSet, loadSet, clearSet };
+  return { saveSet, saveMarks, loadSet, clearSet };
 }
 
 /** The first few parts by name, the rest counted: the full list is in `dropped`. */
@@ -164,5 +206,6 @@ function toRecord(saved: SavedSet): SavedSet {
 const pageSetStorage = createSetStorage();
 
 export const saveSet = (saved: SavedSet): Promise<StorageOutcome> => pageSetStorage.saveSet(saved);
+export const saveMarks = (marks: SavedMarks): Promise<StorageOutcome> => pageSetStorage.saveMarks(marks);
 export const loadSet = (): Promise<LoadOutcome> => pageSetStorage.loadSet();
 export const clearSet = (): Promise<StorageOutcome> => pageSetStorage.clearSet();

@@ -3,7 +3,7 @@ import { setQueryKey } from './activeQuery';
 import { useAppStore, type AppState } from './index';
 import type { JudgmentOverrides } from './judgmentsSlice';
 import { refreshSetBm25 } from './setActions';
-import { clearSet, loadSet, saveSet } from './setStorage';
+import { clearSet, loadSet, saveMarks, saveSet } from './setStorage';
 
 const SAVE_DELAY_MS = 600;
 /** Tells the app's other tabs that the saved set changed, so they show it too. */
@@ -29,12 +29,14 @@ export async function startSetSync(): Promise<void> {
   const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL);
   // While a saved set is being shown, the store changes it causes are not saved back (and not echoed to other tabs).
   let applying = false;
+  let loadedSavedAt = 0;
   const apply = async (): Promise<boolean> => {
     const loaded = await loadSet();
     applying = true;
     try {
       if (loaded.kind === 'ok') {
         const { saved } = loaded;
+        loadedSavedAt = saved.savedAt;
         const state = useAppStore.getState();
         // Another tab's save of the same set brings its judgments; the results and the open query here stay.
         if (!state.querySet || !sameQueries(state.querySet, saved.set)) state.showSet(saved.set, null, state.querySet ? state.activeQueryId : saved.activeQueryId);
@@ -59,18 +61,33 @@ export async function startSetSync(): Promise<void> {
   void refreshSetBm25();
 
   let timer: ReturnType<typeof setTimeout> | undefined;
+  // The set is written once per new set; later changes (marks, the open query) are written on their own.
+  let savedSet: QuerySet | null = useAppStore.getState().querySet;
+  let savedAt = loadedSavedAt;
   const save = async () => {
     timer = undefined;
     const state = useAppStore.getState();
-    const savedAt = Date.now();
-    const outcome = state.querySet
-      ? await saveSet({ version: 1, set: state.querySet, userJudgments: setJudgments(state), activeQueryId: state.activeQueryId, savedAt })
-      : await clearSet();
+    let outcome;
+    if (!state.querySet) {
+      outcome = await clearSet();
+      if (outcome.ok) {
+        allowSave = true;
+        savedSet = null;
+      }
+    } else if (state.querySet !== savedSet) {
+      const at = Date.now();
+      outcome = await saveSet({ version: 1, set: state.querySet, userJudgments: setJudgments(state), activeQueryId: state.activeQueryId, savedAt: at });
+      if (outcome.ok) {
+        savedSet = state.querySet;
+        savedAt = at;
+      }
+    } else {
+      outcome = await saveMarks({ setSavedAt: savedAt, userJudgments: setJudgments(state), activeQueryId: state.activeQueryId });
+    }
     if (!outcome.ok) {
       useAppStore.getState().setSetNotice({ tone: 'warning', text: outcome.message });
       return;
     }
-    if (!state.querySet) allowSave = true;
     channel?.postMessage('saved');
   };
   useAppStore.subscribe((state, previous) => {
