@@ -63,7 +63,7 @@ export function QueryListControls({ rankers, compareIndex, counts, shown, total 
       )}
       <label className="flex items-center gap-1">
         Show
-        <select value={filter} onChange={(e) => setFilter(e.target.value as QueryListFilter)} className={fieldClass}>
+        <select aria-label="Show queries" value={filter} onChange={(e) => setFilter(e.target.value as QueryListFilter)} className={fieldClass}>
           {filterNames.map(([value, name]) => (
             <option key={value} value={value} disabled={reranked.length === 0 && (value === 'wins' || value === 'losses' || value === 'ties')}>
               {name} ({(counts.get(value) ?? 0).toLocaleString('en-US')})
