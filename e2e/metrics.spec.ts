@@ -71,9 +71,10 @@ test('a relevant document below the top-N cut raises the recall-ceiling message'
   await page.getByLabel('Relevance of doc_101').first().selectOption('3');
   await page.getByLabel('Relevance of doc_450').first().selectOption('2');
   await expect(page.getByTestId('top-n-cut')).toBeVisible();
-  // Relevant: doc_101 (rank 1, inside the top 2) and doc_450 (rank 4, below the cut): best Recall@10 = 1 / 2.
+  // Relevant: doc_101 (rank 1, inside the top 2) and doc_450 (rank 4, below the cut). Within the top 2 the best
+  // Recall@2 is 1 / 2; Recall@10 also counts ranks 3–4, shown in first-stage order, so doc_450 counts: 2 / 2.
   await expect(page.getByTestId('recall-ceiling')).toHaveText(
-    'doc_450 (first-stage rank 4) is judged relevant but sits below the top-2 cut: the reranker never saw it. The best Recall@10 any reordering of the top 2 can reach is 0.50. Raise N, or improve the first stage.',
+    'Relevant documents below the top-2 cut, which the reranker never sees: doc_450 (first-stage rank 4). Within the top 2 the reranker can reach Recall@2 = 0.50 at best; Recall@10 also counts ranks 3–4 in first-stage order, so the best it can reach is 1.00. Raise N, or improve the first stage.',
   );
   await page.getByLabel('Rerank the top N').fill('4');
   await page.getByLabel('Rerank the top N').press('Enter');
@@ -108,4 +109,16 @@ test('qrels import keeps the good lines and lists the ones it could not use; exp
   const chunks: Buffer[] = [];
   for await (const chunk of file) chunks.push(chunk as Buffer);
   expect(Buffer.concat(chunks).toString('utf8')).toBe('1 0 doc_101 3\n1 0 doc_450 1\n');
+});
+
+test('in the top-N preset the recall-ceiling notice and the metrics table agree', async ({ playground, page }) => {
+  await page.getByLabel('Example').selectOption({ label: 'The top-N cut: a reranker cannot rescue what it never sees' });
+  // The preset's own defaults: N = 5 and k = 5, as its lesson says.
+  await expect(page.getByLabel('Rerank the top N')).toHaveValue('5');
+  await playground.useLocalModel('test/overlap-reranker');
+  await playground.rerankButton.click();
+  await expect(playground.column().rows).toHaveCount(5);
+  await expect(page.getByTestId('recall-ceiling')).toContainText('The best Recall@5 any reordering of the top 5 can reach is 0.25.');
+  const reranked = page.getByRole('table', { name: 'Metrics' }).getByRole('row').filter({ hasText: 'Reranked: test/overlap-reranker' });
+  await expect(reranked.getByTestId('metric-recall')).toHaveText(/^0\.25/);
 });

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 import { PlaygroundPage } from './pages/PlaygroundPage';
@@ -31,6 +31,11 @@ test('a rerank makes no request outside the app (no CDN, no Hub)', async ({ play
   await playground.rerankButton.click();
   await expect(playground.column().rows).toHaveCount(4);
   expect(outside).toEqual([]);
+});
+
+test('dist/ ships one onnxruntime wasm, the one the app loads', () => {
+  const wasm = readdirSync('dist', { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.wasm'));
+  expect(wasm.map((file) => file.split(path.sep).join('/'))).toEqual(['ort/ort-wasm-simd-threaded.asyncify.wasm']);
 });
 
 test('the built app fetches one ORT wasm and each model file once, and nothing of the ML runtime before the first rerank', async ({ page }) => {

@@ -14,6 +14,7 @@ import { QueryNavigator } from '../features/sets/QueryNavigator';
 import { SetImport } from '../features/sets/SetImport';
 import { SetNoticeView, SetPanel } from '../features/sets/SetPanel';
 import { SetOverview } from '../features/sets/SetOverview';
+import { ShareMenu } from '../features/share/ShareMenu';
 import { useAppStore } from '../store';
 import { useDeviceDetection } from './useDeviceDetection';
 
@@ -28,6 +29,7 @@ export function App() {
         <div className="mx-auto flex max-w-screen-2xl flex-wrap items-baseline justify-between gap-2 px-4 py-3">
           <h1 className="text-xl font-semibold text-slate-900">Rerank Playground</h1>
           <p className="text-sm text-slate-600">A first stage finds candidates; a cross-encoder reorders them. See what changes.</p>
+          <ShareMenu />
         </div>
       </header>
       <main className="mx-auto grid max-w-screen-2xl items-start gap-4 p-4 lg:grid-cols-[minmax(22rem,28rem)_minmax(0,1fr)]">

@@ -1,25 +1,54 @@
 /**
- * The recall ceiling of a top-N cut: a reranker only reorders the N documents the first
- * stage hands it, so a relevant document below the cut (or never retrieved) is out of
- * its reach. This is the "recall" half of the recall-vs-precision lesson.
- * Relevance follows metrics.ts: grade >= 1 is relevant, unjudged is not.
+ * The recall ceiling of a top-N cut: a reranker only reorders the N documents the first stage hands it, so a
+ * relevant document below the cut (or never retrieved) is out of its reach. This is the "recall" half of the
+ * recall-vs-precision lesson.
+ * A reranked column is measured as shown: its reordered top N, then the documents below the cut in first-stage
+ * order (rerankedOrder.ts, finalRanking). So for k > N the relevant documents at first-stage ranks N+1..k count
+ * toward Recall@k even though the reranker never saw them; the ceiling counts them too, or it would claim less
+ * than the metrics table shows.
+ * Relevance follows metrics.ts: grade >= 1 is relevant, unjudged is not; k below 1 describes no cut.
  */
-import { countRelevant, isRelevant, rankedIds } from './metrics';
+import { countRelevant, formatMetric, isRelevant, rankedIds } from './metrics';
 import type { Judgments, Ranking } from './types';
 
+export interface OutOfReach {
+  id: string;
+  /** Its rank in the first stage; null when the first stage never retrieved it. */
+  firstStageRank: number | null;
+}
+
+/** The first-stage ranks below the cut that Recall@k still counts (k > N), as they stand. */
+export interface CountedBelowCut {
+  fromRank: number;
+  toRank: number;
+  /** Relevant documents among them. */
+  relevant: number;
+}
+
 export interface RecallCeiling {
+  /** The cut and the cut-off, floored; a negative one counts as 0. */
+  topN: number;
+  k: number;
   /**
-   * Judged-relevant documents the reranker never sees: first those ranked below the cut,
-   * in first-stage order, then those the first stage did not retrieve, sorted by id.
+   * Judged-relevant documents the reranker never sees: first those ranked below the cut, in first-stage order,
+   * then those the first stage did not retrieve, sorted by id.
    */
-  relevantBelowCut: string[];
+  outOfReach: OutOfReach[];
   /** Judged-relevant documents within the top N. */
   relevantInTopN: number;
   /** All judged-relevant documents, retrieved or not. */
   totalRelevant: number;
   /**
-   * The best Recall@k any reordering of the top N could reach:
-   * min(k, relevantInTopN) / totalRelevant. null when nothing is judged relevant.
+   * The best Recall@min(k, N) a reordering of the top N can reach: min(k, N, relevantInTopN) / totalRelevant.
+   * null when nothing is judged relevant or k < 1.
+   */
+  bestRecallWithinTopN: number | null;
+  /** Set when k > N and the first stage ranked documents below the cut: ranks N+1..min(k, n). */
+  countedBelowCut: CountedBelowCut | null;
+  /**
+   * The best Recall@k of the column as shown: the best reordering of the top N, followed by the documents below
+   * the cut in first-stage order. (min(k, relevantInTopN) + countedBelowCut.relevant) / totalRelevant.
+   * null when nothing is judged relevant or k < 1.
    */
   bestRecallAtK: number | null;
 }
@@ -28,22 +57,70 @@ function byCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** topN and k are floored; a negative one counts as 0. */
+const countRelevantIn = (ids: readonly string[], judgments: Judgments): number => ids.filter((id) => isRelevant(judgments.get(id))).length;
+
 export function recallCeiling(firstStage: Ranking, judgments: Judgments, topN: number, k: number): RecallCeiling {
   const cut = Math.max(0, Math.floor(topN));
-  const cutoff = Math.max(0, Math.floor(k));
+  const cutoff = Number.isFinite(k) ? Math.max(0, Math.floor(k)) : 0;
   const ids = rankedIds(firstStage);
   const retrieved = new Set(ids);
-  const relevantInTopN = ids.slice(0, cut).filter((id) => isRelevant(judgments.get(id))).length;
-  const rankedBelowCut = ids.slice(cut).filter((id) => isRelevant(judgments.get(id)));
+  const relevantInTopN = countRelevantIn(ids.slice(0, cut), judgments);
+  const rankedBelowCut: OutOfReach[] = [];
+  ids.forEach((id, position) => {
+    if (position >= cut && isRelevant(judgments.get(id))) rankedBelowCut.push({ id, firstStageRank: position + 1 });
+  });
   const neverRetrieved = [...judgments.keys()]
     .filter((id) => isRelevant(judgments.get(id)) && !retrieved.has(id))
-    .sort(byCodeUnits);
+    .sort(byCodeUnits)
+    .map((id) => ({ id, firstStageRank: null }));
   const totalRelevant = countRelevant(judgments);
+  const lastCounted = Math.min(cutoff, ids.length);
+  const countedBelowCut = lastCounted > cut ? { fromRank: cut + 1, toRank: lastCounted, relevant: countRelevantIn(ids.slice(cut, lastCounted), judgments) } : null;
+  const defined = totalRelevant > 0 && cutoff >= 1;
   return {
-    relevantBelowCut: [...rankedBelowCut, ...neverRetrieved],
+    topN: cut,
+    k: cutoff,
+    outOfReach: [...rankedBelowCut, ...neverRetrieved],
     relevantInTopN,
     totalRelevant,
-    bestRecallAtK: totalRelevant === 0 ? null : Math.min(cutoff, relevantInTopN) / totalRelevant,
+    bestRecallWithinTopN: defined ? Math.min(cutoff, relevantInTopN) / totalRelevant : null,
+    countedBelowCut,
+    bestRecallAtK: defined ? (Math.min(cutoff, relevantInTopN) + (countedBelowCut?.relevant ?? 0)) / totalRelevant : null,
   };
+}
+
+/** How many out-of-reach documents the notice names before it says "and N more". */
+const NAMED_AT_MOST = 10;
+
+function namedList(names: readonly string[]): string {
+  const shown = names.slice(0, NAMED_AT_MOST).join(', ');
+  return names.length > NAMED_AT_MOST ? `${shown}, and ${names.length - NAMED_AT_MOST} more` : shown;
+}
+
+const rankRange = ({ fromRank, toRank }: CountedBelowCut): string => (fromRank === toRank ? `rank ${fromRank}` : `ranks ${fromRank}\u2013${toRank}`);
+
+/**
+ * The recall-ceiling notice, in words; null when there is nothing to say (no relevant document out of reach, or
+ * Recall@k undefined). Its numbers are the ceiling's, so they bound what the metrics table shows for any column.
+ */
+export function describeRecallCeiling(ceiling: RecallCeiling): string | null {
+  const { topN, k, outOfReach, bestRecallAtK, bestRecallWithinTopN, countedBelowCut } = ceiling;
+  if (outOfReach.length === 0 || bestRecallAtK === null) return null;
+  const below = outOfReach.filter((d) => d.firstStageRank !== null).map((d) => `${d.id} (first-stage rank ${d.firstStageRank})`);
+  const missing = outOfReach.filter((d) => d.firstStageRank === null).map((d) => d.id);
+  const sentences: string[] = [];
+  if (below.length > 0) sentences.push(`Relevant documents below the top-${topN} cut, which the reranker never sees: ${namedList(below)}.`);
+  if (missing.length > 0) sentences.push(`Relevant documents the first stage never retrieved: ${namedList(missing)}.`);
+  if (countedBelowCut && topN > 0) {
+    sentences.push(
+      `Within the top ${topN} the reranker can reach Recall@${topN} = ${formatMetric(bestRecallWithinTopN)} at best; ` +
+        `Recall@${k} also counts ${rankRange(countedBelowCut)} in first-stage order, so the best it can reach is ${formatMetric(bestRecallAtK)}.`,
+    );
+  } else if (countedBelowCut) {
+    sentences.push(`Recall@${k} counts ${rankRange(countedBelowCut)} in first-stage order: ${formatMetric(bestRecallAtK)}.`);
+  } else {
+    sentences.push(`The best Recall@${k} any reordering of the top ${topN} can reach is ${formatMetric(bestRecallAtK)}.`);
+  }
+  sentences.push(below.length > 0 ? 'Raise N, or improve the first stage.' : 'Raising N cannot help: only a better first stage can retrieve them.');
+  return sentences.join(' ');
 }

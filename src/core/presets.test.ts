@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { presets, type Preset } from './presets';
+import { describeRecallCeiling, recallCeiling } from './ceiling';
+import { precisionAtK, recallAtK } from './metrics';
+import { presetSettings, presets, type Preset, type PresetSettings } from './presets';
 import { firstStageRanking, topN } from './ranking';
 import { buildBm25Index, scoreBm25 } from './retrieval/bm25';
-import type { Candidate } from './types';
+import type { Candidate, Judgments } from './types';
 
 interface PastedDocument {
   id: string;
@@ -14,6 +16,13 @@ interface PastedDocument {
 // Parsed with JSON.parse on purpose: these tests must not depend on core/parse.
 function documentsOf(preset: Preset): PastedDocument[] {
   return JSON.parse(preset.documents) as PastedDocument[];
+}
+
+/** The app's defaults as the store sets them (settingsSlice, judgmentsSlice): written out, so a change there is a decision. */
+const appDefaults: PresetSettings = { topN: 50, metricK: 10, firstStage: 'supplied', bm25: { k1: 1.2, b: 0.75, stem: false, stopwords: false } };
+
+function judgmentsOf(preset: Preset): Judgments {
+  return new Map(documentsOf(preset).flatMap((d) => (d.relevance === undefined ? [] : [[d.id, d.relevance] as const])));
 }
 
 function presetById(id: string): Preset {
@@ -36,7 +45,7 @@ function bm25Ranks(preset: Preset, options: { stem: boolean; stopwords: boolean 
   const scores = scoreBm25(buildBm25Index(documents.map((d) => d.text), options), preset.query, params);
   const ranking = firstStageRanking(candidates, 'bm25', scores);
   const scoreOf = new Map(documents.map((d, i) => [d.id, scores[i] as number]));
-  return { rankOf: new Map(ranking.entries.map((e) => [e.id, e.rank])), scoreOf, count: documents.length };
+  return { ranking, rankOf: new Map(ranking.entries.map((e) => [e.id, e.rank])), scoreOf, count: documents.length };
 }
 
 describe('presets', () => {
@@ -136,5 +145,71 @@ describe('the top-N lesson holds for the supplied scores', () => {
     const { rankOf, scoreOf, count } = bm25Ranks(preset, options);
     expect(scoreOf.get('canberra_08')).toBe(0);
     expect(rankOf.get('canberra_08')).toBe(count);
+  });
+});
+
+describe('each preset\'s own defaults', () => {
+  it('set the top N and k their lessons speak of, and the app defaults for the rest', () => {
+    const settingsOf = (id: string) => presetSettings(presetById(id), appDefaults);
+    expect(settingsOf('seed-drug-discovery')).toEqual(appDefaults);
+    expect(settingsOf('keyword-stuffing')).toEqual({ ...appDefaults, metricK: 1 });
+    expect(settingsOf('vocabulary-mismatch')).toEqual(appDefaults);
+    expect(settingsOf('top-n-cut')).toEqual({ ...appDefaults, topN: 5, metricK: 5 });
+  });
+
+  it('merge a partial BM25 setting over the app\'s', () => {
+    const preset: Preset = { id: '__proto__', title: 't', lesson: 'l', query: 'q', documents: '[]', defaults: { bm25: { k1: 0 }, firstStage: 'bm25' } };
+    expect(presetSettings(preset, appDefaults)).toEqual({ ...appDefaults, firstStage: 'bm25', bm25: { k1: 0, b: 0.75, stem: false, stopwords: false } });
+  });
+
+  it.each(presets.map((p) => [p.id, p] as const))('every metric a lesson names is at its k, and its "top-N = n" is its top N (%s)', (_id, preset) => {
+    const { metricK, topN: n } = presetSettings(preset, appDefaults);
+    for (const match of preset.lesson.matchAll(/(?:P|Recall|nDCG)@(\d+)/g)) expect(Number(match[1])).toBe(metricK);
+    for (const match of preset.lesson.matchAll(/top-N = (\d+)/g)) expect(Number(match[1])).toBe(n);
+  });
+
+  it('keyword stuffing, k = 1: the first stage\'s P@1 is 0 (the spam), and a reordering of the top N can make it 1', () => {
+    const preset = presetById('keyword-stuffing');
+    const { metricK, topN: n } = presetSettings(preset, appDefaults);
+    const judgments = judgmentsOf(preset);
+    for (const options of tokenizerCombinations) {
+      const { ranking, rankOf } = bm25Ranks(preset, options);
+      expect(precisionAtK(ranking, judgments, metricK)).toBe(0);
+      // stuff_03 (grade 3) is within the top N, so a reranker can put it first
+      expect(rankOf.get('stuff_03')).toBeLessThanOrEqual(n);
+    }
+  });
+
+  it.each(tokenizerCombinations)('vocabulary mismatch: the default top N reaches the answer, so it can climb (%o)', (options) => {
+    const preset = presetById('vocabulary-mismatch');
+    expect(bm25Ranks(preset, options).rankOf.get('cool_10')).toBeLessThanOrEqual(presetSettings(preset, appDefaults).topN);
+  });
+
+  describe('top-N cut, with N = 5 and k = 5', () => {
+    const preset = presetById('top-n-cut');
+    const { topN: n, metricK } = presetSettings(preset, appDefaults);
+    const judgments = judgmentsOf(preset);
+    const documents = documentsOf(preset);
+    const candidates: Candidate[] = documents.map((d, index) => ({ id: d.id, text: d.text, index, ...(d.score === undefined ? {} : { score: d.score }) }));
+    const ranking = firstStageRanking(candidates, 'supplied');
+
+    it('the answer is below the cut, and Recall@5 stays at 0.25 whatever the reranker does', () => {
+      expect(topN(ranking, n).entries.map((e) => e.id)).not.toContain('canberra_08');
+      // Relevant: melbourne_02 (rank 2), parliament_07, canberra_08, act_09 = 4; the top 5 holds 1: 1 / 4
+      expect(recallAtK(ranking, judgments, metricK)).toBe(0.25);
+      expect(recallCeiling(ranking, judgments, n, metricK).bestRecallAtK).toBe(0.25);
+    });
+
+    it('with top-N = 10 a reranker can lift Recall@5 to 1.00', () => {
+      // All 4 relevant are within the top 10, and 4 fit in the top 5: 4 / 4
+      expect(recallCeiling(ranking, judgments, 10, metricK).bestRecallAtK).toBe(1);
+    });
+
+    it('the recall-ceiling notice reads', () => {
+      expect(describeRecallCeiling(recallCeiling(ranking, judgments, n, metricK))).toBe(
+        'Relevant documents below the top-5 cut, which the reranker never sees: parliament_07 (first-stage rank 7), canberra_08 (first-stage rank 8), ' +
+          'act_09 (first-stage rank 9). The best Recall@5 any reordering of the top 5 can reach is 0.25. Raise N, or improve the first stage.',
+      );
+    });
   });
 });

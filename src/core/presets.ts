@@ -2,7 +2,27 @@
  * Ready-made inputs, each teaching one thing about first stages and reranking.
  * `documents` is the raw text exactly as a person would paste it (JSON), so a preset exercises the parser too.
  * Relevance grades (0..3) are our own judgments, there so that metrics show up at once.
+ * A preset's `defaults` set what its lesson tells the reader to look at (its top N, its k), so the lesson is
+ * visible as soon as it loads; loading a preset restores the app defaults for everything it does not set.
  */
+import type { FirstStageSource } from './ranking';
+import type { Bm25Parameters } from './retrieval/bm25';
+import type { TokenizerOptions } from './retrieval/tokenize';
+
+/** The settings a preset may choose. */
+export interface PresetSettings {
+  topN: number;
+  metricK: number;
+  firstStage: FirstStageSource;
+  bm25: Bm25Parameters & TokenizerOptions;
+}
+
+export interface PresetDefaults {
+  topN?: number;
+  metricK?: number;
+  firstStage?: FirstStageSource;
+  bm25?: Partial<Bm25Parameters & TokenizerOptions>;
+}
 
 export interface Preset {
   id: string;
@@ -12,6 +32,19 @@ export interface Preset {
   query: string;
   /** The raw input text exactly as it would be pasted: JSON. */
   documents: string;
+  /** Settings the lesson relies on; the app defaults apply to the rest. */
+  defaults?: PresetDefaults;
+}
+
+/** The settings in force once `preset` is loaded: its own defaults over the app's, so presets never leak into each other. */
+export function presetSettings(preset: Preset, app: PresetSettings): PresetSettings {
+  const own = preset.defaults ?? {};
+  return {
+    topN: own.topN ?? app.topN,
+    metricK: own.metricK ?? app.metricK,
+    firstStage: own.firstStage ?? app.firstStage,
+    bm25: { ...app.bm25, ...own.bm25 },
+  };
 }
 
 interface PresetDocument {
@@ -69,8 +102,9 @@ const keywordStuffing: Preset = {
     'every query word and comes first, although it says nothing about shoes for flat feet. The genuinely useful advice (stability shoes, ' +
     'medial posts, fallen arches) shares fewer words with the query and ranks lower. Lower k1 to 0: repetition stops counting, yet the spam ' +
     'still matches every query word and stays first. A cross-encoder reads the text as a whole, so it should demote the spam; ' +
-    'compare P@1 and nDCG before and after reranking.',
+    'compare P@1 and nDCG@1 before and after reranking (this example sets k = 1).',
   query: 'best running shoes for flat feet',
+  defaults: { metricK: 1 },
   documents: asPastedJson([
     { id: 'stuff_01', text: 'Best running shoes for flat feet! Running shoes for flat feet, best flat feet running shoes, cheap running shoes, flat feet shoes. Buy the best running shoes for flat feet now!', relevance: 0 },
     { id: 'stuff_02', text: 'The best running routes in Boston follow the Charles River: ten flat, scenic miles with water fountains on the way.', relevance: 0 },
@@ -115,11 +149,13 @@ const topNCut: Preset = {
   title: 'The top-N cut: a reranker cannot rescue what it never sees',
   lesson:
     'A dense retriever scored these documents, and it put the only one that answers the question ("canberra_08": Canberra, seat of the ' +
-    'federal government) at rank 8, behind documents that merely mention Sydney, Melbourne and Australia. Rerank with top-N = 5: ' +
-    'the reranker never reads the answer, so no reranker, however good, can bring it up. Set top-N to 10 and rerank again. ' +
+    'federal government) at rank 8, behind documents that merely mention Sydney, Melbourne and Australia. Rerank with top-N = 5 ' +
+    '(this example sets it, and k = 5): the reranker never reads the answer, so no reranker, however good, can bring it up, and ' +
+    'Recall@5 stays at 0.25. Set top-N to 10 and rerank again: now a good reranker can lift Recall@5 to 1.00. ' +
     'The first stage sets the ceiling (recall); the reranker only improves the order (precision) within the top N. ' +
     'Switch the first stage to BM25 with stopwords removed: the answer never says "capital" or "Australia", so it scores 0 and sinks to the bottom.',
   query: 'What is the capital of Australia?',
+  defaults: { topN: 5, metricK: 5 },
   documents: asPastedJson([
     { id: 'sydney_01', text: "Sydney is Australia's largest city, home to the Opera House and the Harbour Bridge.", score: 0.82, relevance: 0 },
     { id: 'melbourne_02', text: "Melbourne served as Australia's temporary seat of government from 1901 until 1927.", score: 0.79, relevance: 1 },

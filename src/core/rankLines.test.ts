@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RankMove } from './ranking';
-import { anchorY, curvePath, levelingPads, lineStyle, maxMoveFor, planRowSlides, rankLinesBetween, type ListBox } from './rankLines';
+import { anchorY, curvePath, levelingPads, lineStyle, maxMoveFor, planRowSlides, rankLinesBetween, slidesInView, type ListBox } from './rankLines';
 
 describe('maxMoveFor', () => {
   it('is the longest possible move, capped at 10 places', () => {
@@ -147,5 +147,32 @@ describe('planRowSlides', () => {
 
   it('slides nothing in a list that just appeared', () => {
     expect(planRowSlides(undefined, snapshot(['a', 'b']), new Map([['a', 60]]))).toEqual([]);
+  });
+});
+
+describe('slidesInView', () => {
+  // The view spans 1000..1800 (the window, in the same coordinates as the rows); rows are 80 px tall.
+  const rows = [
+    { id: '__proto__', top: 1100, height: 80 }, // on screen, comes from far below: 1100 + 2000 = 3100
+    { id: 'constructor', top: 5000, height: 80 }, // from 5000 - 500 = 4500 to 5000: never in view
+    { id: 'toString', top: 500, height: 80 }, // from 500 + 1000 = 1500 (in view) to 500 (above it)
+    { id: 'passer', top: 100, height: 80 }, // from 100 + 3000 = 3100, passing through the view on its way
+    { id: 'edge', top: 900, height: 80 }, // from 900 + 20 = 920: its bottom at 980 + 20 = 1000 only touches the view
+  ];
+  const plan = [
+    { id: '__proto__', fromOffset: 2000, entering: false },
+    { id: 'constructor', fromOffset: -500, entering: true },
+    { id: 'toString', fromOffset: 1000, entering: false },
+    { id: 'passer', fromOffset: 3000, entering: false },
+    { id: 'edge', fromOffset: 20, entering: false },
+    { id: 'not-measured', fromOffset: 10, entering: false },
+  ];
+
+  it('keeps the slides that start, end or pass within the view', () => {
+    expect(slidesInView(plan, rows, 1000, 1800).map((s) => s.id)).toEqual(['__proto__', 'toString', 'passer']);
+  });
+
+  it('keeps none when the view is far from every row', () => {
+    expect(slidesInView(plan, rows, 10_000, 10_800)).toEqual([]);
   });
 });

@@ -159,3 +159,20 @@ export function planRowSlides(before: ListSnapshot | undefined, after: ListSnaps
   }
   return slides;
 }
+
+/**
+ * The slides a reader can see: those whose row passes through the view on its way, from its old place to
+ * its new one. `rows` and the view are in the same coordinates (the view: the window's top and bottom).
+ * The others would only cost frames: off-screen rows just take their places.
+ */
+export function slidesInView(plan: readonly RowSlide[], rows: readonly RowBox[], viewTop: number, viewBottom: number): RowSlide[] {
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return plan.filter((slide) => {
+    const row = byId.get(slide.id);
+    if (!row) return false;
+    const from = row.top + slide.fromOffset;
+    const sweptTop = Math.min(from, row.top);
+    const sweptBottom = Math.max(from, row.top) + row.height;
+    return sweptBottom > viewTop && sweptTop < viewBottom;
+  });
+}

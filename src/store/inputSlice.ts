@@ -1,7 +1,9 @@
 import type { StateCreator } from 'zustand';
 import type { FieldMapping, InputFormat, TextMode } from '../core/parse';
-import { presets } from '../core/presets';
+import { presetSettings, presets } from '../core/presets';
 import { PASTE_KEY } from './activeQuery';
+import { initialJudgments } from './judgmentsSlice';
+import { initialSettings } from './settingsSlice';
 import type { AsyncBm25, AsyncParse } from './largeInput';
 import type { AppState } from './index';
 
@@ -63,6 +65,9 @@ export const createInputSlice: StateCreator<AppState, [], [], InputSlice> = (set
   loadPreset: (id) => {
     const preset = presets.find((p) => p.id === id);
     if (!preset) return;
+    // The preset's own top N, k, first stage and BM25 settings, and the app defaults for the rest, so one
+    // example's settings never hide another's lesson.
+    const { firstStage, topN, metricK, bm25 } = presetSettings(preset, { ...initialSettings, metricK: initialJudgments.metricK });
     set({
       query: preset.query,
       documentsText: preset.documents,
@@ -72,7 +77,10 @@ export const createInputSlice: StateCreator<AppState, [], [], InputSlice> = (set
       presetId: preset.id,
       fileName: null,
       formatFromFile: false,
-      firstStage: 'supplied',
+      firstStage,
+      topN,
+      metricK,
+      bm25,
       // The old example's results are not this one's: drop them rather than show them as finished.
       columns: get().columns.map((c) => ({ ...c, runs: new Map([...c.runs].filter(([key]) => key !== PASTE_KEY)) })),
     });

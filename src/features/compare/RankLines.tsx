@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { rankLinesBetween, type LineMove, type ListBox, type RankLine } from '../../core/rankLines';
 import { useGutterMoves } from './gutterMoves';
 import { selectHighlightedId, useLinkedHover } from './linkedHover';
@@ -21,7 +21,9 @@ interface DrawnLine extends RankLine {
  * readers (the rank-move badge says the same in words) and transparent to the mouse.
  */
 export function RankLines({ boxes }: { boxes: readonly (ListBox | null)[] }) {
-  const gutters = useGutterMoves();
+  // The moves change with every keypress in Query and every streamed update: colours and widths follow a
+  // step behind, in a render that does not hold up the keypress (positions follow `boxes` at once).
+  const gutters = useDeferredValue(useGutterMoves());
   const highlightedId = useLinkedHover(selectHighlightedId);
   const lines = useMemo<DrawnLine[]>(
     () =>

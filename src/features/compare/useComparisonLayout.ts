@@ -1,5 +1,5 @@
 import { useLayoutEffect, useState, type RefObject } from 'react';
-import { planRowSlides, type ListBox, type ListSnapshot } from '../../core/rankLines';
+import { planRowSlides, slidesInView, type ListBox, type ListSnapshot } from '../../core/rankLines';
 import { columnElements, columnLists, drawnBoxes, levelLists, measureLists, sameBoxes, type MeasuredList } from './measureLists';
 import { useAppStore } from '../../store';
 import { selectRunInFlight } from './runInFlight';
@@ -50,9 +50,14 @@ export function useComparisonLayout(origin: RefObject<HTMLElement | null>, grid:
       const before = lists.map((list) => (list ? snapshots.get(list) : undefined));
       measure(lists);
       const firstStageTops = new Map(measured[0]?.snapshot.rows.map((r) => [r.id, r.top]));
+      // The window in the boxes' coordinates: rows that never pass through it just take their places.
+      const viewTop = -originEl.getBoundingClientRect().top;
+      const viewBottom = viewTop + window.innerHeight;
       measured.forEach((list, i) => {
+        if (!list) return;
         // Only a reranked list slides rows in from their first-stage place.
-        if (list) slides.play(list.element, planRowSlides(before[i], list.snapshot, i === 0 ? new Map() : firstStageTops));
+        const plan = planRowSlides(before[i], list.snapshot, i === 0 ? new Map() : firstStageTops);
+        slides.play(list.element, slidesInView(plan, list.box.rows, viewTop, viewBottom));
       });
     };
 

@@ -1,7 +1,14 @@
-/** The conventions, stated where the numbers are (trec_eval's, so results match published tools). */
-export function MetricsHelp() {
+import { useState } from 'react';
+import { HowComputed, type HowComputedProps } from './HowComputed';
+
+/**
+ * The conventions, stated where the numbers are (trec_eval's, so results match published tools), and, given
+ * `worked`, the working for one ranking. That is only built while the section is open: it can be long.
+ */
+export function MetricsHelp({ worked }: { worked?: HowComputedProps }) {
+  const [open, setOpen] = useState(false);
   return (
-    <details className="text-xs text-slate-600">
+    <details className="text-xs text-slate-600" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary className="cursor-pointer font-medium text-slate-700">How these are computed</summary>
       <ul className="mt-1 list-disc space-y-0.5 pl-5">
         <li>Grades: 0 not relevant, 1 somewhat, 2 relevant, 3 highly relevant. A grade of 1 or more counts as relevant; unjudged documents count as not relevant.</li>
@@ -22,6 +29,7 @@ export function MetricsHelp() {
           the first stage by its scores.
         </li>
       </ul>
+      {worked && open && <HowComputed {...worked} />}
     </details>
   );
 }

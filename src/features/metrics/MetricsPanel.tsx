@@ -56,7 +56,7 @@ export function MetricsPanel() {
       <RecallCeilingNotice />
       <MetricsTable rankings={rankings} judgments={judgments} k={k} gain={gain} />
       <TauMatrix rankings={rankings} />
-      <MetricsHelp />
+      <MetricsHelp worked={{ rankings, judgments, k, gain }} />
     </div>
   );
 }

@@ -1,9 +1,12 @@
-import { useState, type ReactNode } from 'react';
+import { memo, useState, type ReactNode } from 'react';
 import { ScoreBar } from '../../components/ScoreBar';
 import { useRowHighlight } from '../compare/useRowHighlight';
 import { JudgmentControl } from '../judgments/JudgmentControl';
 import type { ScoreKind } from '../../core/types';
 import { formatScore } from './formatScore';
+
+// A row renders again when its rank or score changes; its judgment only when the judgment does.
+const Judgment = memo(JudgmentControl);
 
 export interface RankingRowModel {
   id: string;
@@ -38,7 +41,9 @@ export function RankingRow({ row, scoreKind, testId, tone, badge, details }: Ran
       data-score={row.rawScore ?? row.score}
       data-highlighted={highlighted ? 'true' : undefined}
       {...handlers}
-      className={`border-b border-slate-100 py-2 last:border-b-0 ${highlighted ? 'rounded-md bg-indigo-50 ring-2 ring-indigo-300 ring-inset' : ''}`}
+      // Off-screen rows skip style, layout and paint (a list renders 100 of them, and a run or a keypress
+      // re-renders them all); once drawn, a row keeps its real height as its placeholder ("auto").
+      className={`border-b border-slate-100 py-2 [contain-intrinsic-size:auto_5.5rem] [content-visibility:auto] last:border-b-0 ${highlighted ? 'rounded-md bg-indigo-50 ring-2 ring-indigo-300 ring-inset' : ''}`}
     >
       <div className="grid grid-cols-[2.25rem_1fr_6.5rem] gap-2">
         <span className="pt-0.5 text-right font-mono text-sm text-slate-500" aria-label={`rank ${row.rank}`}>
@@ -62,7 +67,7 @@ export function RankingRow({ row, scoreKind, testId, tone, badge, details }: Ran
             ) : (
               <span />
             )}
-            <JudgmentControl docId={row.id} />
+            <Judgment docId={row.id} />
           </div>
           {details}
         </div>

@@ -1,7 +1,7 @@
 import { memo, useMemo } from 'react';
-import { barFraction, rankMoves, scoreRange } from '../../core/ranking';
+import { rankMoves } from '../../core/ranking';
 import type { RerankedOrder } from '../../core/rerankedOrder';
-import { displayScore, scoreDisplayLabels } from '../../core/scoreDisplay';
+import { scoreDisplayLabels } from '../../core/scoreDisplay';
 import { useAppStore } from '../../store';
 import { columnTitle, runFor, runSignature, scoreKindOf, type Column } from '../../store/columns';
 import { selectColumnRankings } from '../../store/rankingSelectors';
@@ -9,7 +9,7 @@ import { selectActiveQuery, selectCandidateById, selectFirstStage } from '../../
 import { CohereSettingsPanel } from '../cohere/CohereSettingsPanel';
 import { LocalModelSettings } from '../models/LocalModelSettings';
 import { ColumnSettings } from './ColumnSettings';
-import { NotRerankedRow, PendingRow, RerankedRow } from './RerankedRows';
+import { RerankedList } from './RerankedList';
 import { RunStatus } from './RunStatus';
 import { useShowMore } from './useShowMore';
 
@@ -40,7 +40,6 @@ function ColumnView({ column, removable }: { column: Column; removable: boolean 
   const { visible, hasMore, showMore } = useShowMore(order.reranked.entries.length + order.pending.length + order.notReranked.length);
   const title = columnTitle(config);
   const label = `Reranked: ${title}`;
-  const range = scoreRange(order.reranked);
   const scoreKind = run.ids.length > 0 ? run.scoreKind : scoreKindOf(config);
   const transformable = scoreKind === 'raw logit';
   const shownKind = transformable && scoreDisplay !== 'raw' ? 'relevance score' : scoreKind;
@@ -49,8 +48,6 @@ function ColumnView({ column, removable }: { column: Column; removable: boolean 
   const outOfDate = run.signature !== '' && run.signature !== runSignature(config, active.text, currentIds);
   const hasRun = run.ids.length > 0;
   const truncated = useMemo(() => new Set(run.truncated), [run.truncated]);
-  let shown = 0;
-  const take = () => ++shown <= visible;
   return (
     <div className="min-w-0">
       <div className="mb-1 flex items-start justify-between gap-2">
@@ -72,28 +69,19 @@ function ColumnView({ column, removable }: { column: Column; removable: boolean 
       {!hasRun ? (
         <p className="py-6 text-center text-sm text-slate-500">Press Rerank to score the top {topN} candidates with this model.</p>
       ) : (
-        <ol aria-label={label} className="mt-1">
-          {order.reranked.entries.filter(take).map((entry) => (
-            <RerankedRow
-              key={entry.id}
-              id={entry.id}
-              rank={entry.rank}
-              text={byId.get(entry.id)?.text ?? ''}
-              score={transformable ? displayScore(entry.score, scoreDisplay, range.min, range.max) : entry.score}
-              rawScore={entry.score}
-              fraction={barFraction(entry.score, range)}
-              scoreKind={shownKind}
-              move={moves.get(entry.id)}
-              truncated={truncated.has(entry.id)}
-            />
-          ))}
-          {order.pending.filter(take).map((id) => (
-            <PendingRow key={id} id={id} status={run.status} />
-          ))}
-          {order.notReranked.filter(take).map((entry) => (
-            <NotRerankedRow key={entry.id} id={entry.id} rank={entry.rank} score={entry.score} text={byId.get(entry.id)?.text ?? ''} scoreKind={firstStage.scoreKind} />
-          ))}
-        </ol>
+        <RerankedList
+          label={label}
+          order={order}
+          moves={moves}
+          byId={byId}
+          status={run.status}
+          truncated={truncated}
+          transformable={transformable}
+          scoreDisplay={scoreDisplay}
+          shownKind={shownKind}
+          firstStageKind={firstStage.scoreKind}
+          visible={visible}
+        />
       )}
       {hasMore && hasRun && (
         <button type="button" onClick={showMore} className="mt-2 w-full rounded border border-slate-300 py-1 text-sm text-slate-700 hover:bg-slate-50">
