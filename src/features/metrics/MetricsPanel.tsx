@@ -5,6 +5,7 @@ import { countRelevant, type GainKind } from '../../core/metrics';
 import { useAppStore } from '../../store';
 import { selectScoredColumnRankings } from '../../store/rankingSelectors';
 import { firstStageNames, selectFirstStage, selectJudgments } from '../../store/selectors';
+import { ActiveThresholdExplorer } from '../scores/connected';
 import { MetricsHelp } from './MetricsHelp';
 import { MetricsTable, type NamedRanking } from './MetricsTable';
 import { QrelsControls } from './QrelsControls';
@@ -57,6 +58,7 @@ export function MetricsPanel() {
       <MetricsTable rankings={rankings} judgments={judgments} k={k} gain={gain} />
       <TauMatrix rankings={rankings} />
       <MetricsHelp worked={{ rankings, judgments, k, gain }} />
+      <ActiveThresholdExplorer />
     </div>
   );
 }
