@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { startPresenterUrlFlag } from '../features/present/urlFlag';
 import { startShareLinkHandling } from '../features/share/linkHandling';
+import { startRunPersistence } from '../store/runPersistence';
 import { startSetSync } from '../store/setSync';
 import { startLargeInputSync } from '../store/largeInputSync';
 import { startTabSync } from '../store/tabSync';
@@ -10,8 +12,13 @@ import './index.css';
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 startTabSync();
+startPresenterUrlFlag();
 // A shared link is opened once the saved set and a large paste are back, so their loading cannot write over it.
-void Promise.all([startSetSync(), startLargeInputSync()]).finally(() => startShareLinkHandling());
+// Saved runs come back before a link opens, so they cannot land on top of the link's setup.
+void Promise.all([startSetSync(), startLargeInputSync()]).finally(async () => {
+  await startRunPersistence();
+  startShareLinkHandling();
+});
 createRoot(root).render(
   <StrictMode>
     <App />

@@ -30,7 +30,7 @@ export interface FileProgress {
   total: number;
 }
 
-/** One reranked column's latest run. Never persisted: results belong to one session. */
+/** One reranked column's latest run for one query. Finished runs are kept for the next visit by runPersistence.ts. */
 export interface RunState {
   status: 'idle' | 'loading' | 'running' | 'done' | 'error' | 'cancelled';
   /** The query and candidate ids the scores belong to, to tell when they are out of date. */

@@ -10,6 +10,7 @@ import { judgmentsFromEntries, judgmentsToEntries, migrateJudgmentsV1, savedColu
 import { createDebouncedStorage } from './persistStorage';
 import { createRerankSlice, syncColumnCounter, type RerankSlice } from './rerankSlice';
 import { backupKey, createSafeStorage } from './safeStorage';
+import { createPresenterSlice, type PresenterSlice } from './presenterSlice';
 import { createSetSlice, type SetSlice } from './setSlice';
 import { createSettingsSlice, type SettingsSlice } from './settingsSlice';
 
@@ -20,7 +21,7 @@ export interface StatusSlice {
   restoreWarning: string | null;
 }
 
-export type AppState = InputSlice & SettingsSlice & RerankSlice & JudgmentsSlice & KeySlice & SetSlice & StatusSlice;
+export type AppState = InputSlice & SettingsSlice & RerankSlice & JudgmentsSlice & KeySlice & SetSlice & PresenterSlice & StatusSlice;
 
 const STORAGE_KEY = 'rerank-playground';
 const STORAGE_VERSION = 2;
@@ -106,6 +107,7 @@ export const useAppStore = create<AppState>()(
       ...createJudgmentsSlice(...a),
       ...createKeySlice(...a),
       ...createSetSlice(...a),
+      ...createPresenterSlice(...a),
       persistWarning: null,
       restoreWarning: null,
     }),
