@@ -8,7 +8,12 @@ describe('classifyLoadError', () => {
     expect(e.message).toContain('org/missing');
   });
   it('calls a fetch TypeError a network problem (what Chromium throws offline)', () => {
-    expect(classifyLoadError('m', new TypeError('Failed to fetch')).kind).toBe('network');
+    const offline = classifyLoadError('Xenova/ms-marco-MiniLM-L-6-v2', new TypeError('Failed to fetch'));
+    expect(offline.kind).toBe('network');
+    // The message names the three ways out: the network, a self-hosted copy (fetch-model), a session file with scores.
+    expect(offline.message).toContain('connect to the internet');
+    expect(offline.message).toContain('npm run fetch-model -- Xenova/ms-marco-MiniLM-L-6-v2');
+    expect(offline.message).toContain('session file with the scores');
   });
   it('calls an HTML page served as ONNX a corrupt model (onnxruntime-web 1.31 wording)', () => {
     const cause = new Error("Can't create a session. ERROR_CODE: 7, ERROR_MESSAGE: Failed to load model because protobuf parsing failed.");

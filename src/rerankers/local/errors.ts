@@ -36,7 +36,11 @@ export function classifyLoadError(modelId: string, error: unknown): ClassifiedEr
   if (/failed to fetch|networkerror|network error|load failed|err_internet|fetch failed/i.test(cause)) {
     return {
       kind: 'network',
-      message: `Model "${modelId}" is not in this app's models folder, and the Hugging Face Hub could not be reached. Connect to the internet, or self-host the model under public/models/${modelId}/.`,
+      message:
+        `Model "${modelId}" is not in this app's models folder, and the Hugging Face Hub could not be reached (no network?). ` +
+        'Ways out: connect to the internet and press Rerank again; or self-host the model (`npm run fetch-model -- ' +
+        `${modelId}` +
+        '` on a machine with internet, then rebuild, so it loads from this app\'s /models/ folder); or open a session file with the scores in it (Share → Open session file…), which needs no model at all.',
       cause,
     };
   }
