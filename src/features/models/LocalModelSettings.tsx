@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { NumberField } from '../../components/NumberField';
 import type { NumberBounds } from '../../core/numberInput';
-import { CATALOG, findCatalogModel, maxTokensFor, MIN_MAX_TOKENS, type ModelDtype } from '../../rerankers/catalog';
+import { findCatalogModel, maxTokensFor, MIN_MAX_TOKENS, RUNNABLE_CATALOG, type ModelDtype } from '../../rerankers/catalog';
 import { allowedDtypes } from '../../rerankers/local/device';
 import { validateModelId } from '../../rerankers/modelId';
 import { useAppStore } from '../../store';
@@ -49,7 +49,7 @@ export function LocalModelSettings({ columnId, config }: { columnId: string; con
       )}
       {/* Outside the label: option texts inside it would become part of the field's accessible name. */}
       <datalist id={listId}>
-          {CATALOG.map((m) => (
+          {RUNNABLE_CATALOG.map((m) => (
             <option key={m.id} value={m.id}>
               {m.label}
             </option>
