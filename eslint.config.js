@@ -27,11 +27,6 @@ export default tseslint.config(
     languageOptions: { ecmaVersion: 2022, sourceType: 'module', globals: { ...globals.node } },
   },
   {
-    // Measuring scripts drive a browser: the callbacks they hand to page.evaluate run in the page.
-    files: ['scripts/measure-*.mjs'],
-    languageOptions: { globals: { ...globals.node, ...globals.browser } },
-  },
-  {
     // core stays pure: no React, no DOM-only libraries, no transformers.js.
     files: ['src/core/**/*.ts'],
     rules: {
