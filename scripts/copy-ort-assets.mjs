@@ -2,14 +2,16 @@
 // serves them itself instead of fetching them from a CDN.
 //
 // transformers.js 4.3.1 imports `onnxruntime-web/webgpu` (the bundle with the JS glue inlined) for
-// both the WASM and the WebGPU device, and points `env.backends.onnx.wasm.wasmPaths` at
-// `ort-wasm-simd-threaded.asyncify.{mjs,wasm}`; only Safari < 26 without WebGPU gets the plain
-// `ort-wasm-simd-threaded.{mjs,wasm}`. The JSEP and JSPI builds are never loaded, so they are not copied.
+// both the WASM and the WebGPU device. The app sets `env.backends.onnx.wasm.wasmPaths` to
+// `ort-wasm-simd-threaded.asyncify.{mjs,wasm}` for every browser (src/rerankers/local/crossEncoder.ts), so
+// that is the only build copied: dist/ ships one onnxruntime wasm. (Left to itself, transformers.js would give
+// Safari < 26 without WebGPU the plain build from a CDN.) The JSEP, JSPI and plain builds are never loaded.
+// Files in public/ort/ that are not listed here (left by an older copy) are removed, so they do not reach dist/.
 //
 // onnxruntime-web is resolved from @huggingface/transformers' own location, so the files are the exact
 // build it depends on even if another version is hoisted. Idempotent: files whose size and mtime already
 // match are skipped.
-import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,12 +19,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const target = path.join(root, 'public', 'ort');
 
-export const ORT_RUNTIME_FILES = [
-  'ort-wasm-simd-threaded.asyncify.mjs',
-  'ort-wasm-simd-threaded.asyncify.wasm',
-  'ort-wasm-simd-threaded.mjs',
-  'ort-wasm-simd-threaded.wasm',
-];
+export const ORT_RUNTIME_FILES = ['ort-wasm-simd-threaded.asyncify.mjs', 'ort-wasm-simd-threaded.asyncify.wasm'];
 
 /** The package.json above a resolved entry point (package.json itself is not in `exports`). */
 function packageJsonAbove(entry, name) {
@@ -67,4 +64,9 @@ for (const name of ORT_RUNTIME_FILES) {
   utimesSync(to, atime, mtime); // keep the source mtime, so the next run can skip the copy
   copied += 1;
 }
-console.log(`copy-ort-assets: onnxruntime-web ${version}, ${copied} copied, ${ORT_RUNTIME_FILES.length - copied} up to date -> public/ort/`);
+const stale = readdirSync(target).filter((name) => !ORT_RUNTIME_FILES.includes(name));
+for (const name of stale) rmSync(path.join(target, name), { force: true });
+console.log(
+  `copy-ort-assets: onnxruntime-web ${version}, ${copied} copied, ${ORT_RUNTIME_FILES.length - copied} up to date -> public/ort/` +
+    (stale.length > 0 ? `; removed ${stale.join(', ')}` : ''),
+);
