@@ -5,10 +5,21 @@ import tailwindcss from '@tailwindcss/vite';
 import type { Plugin } from 'vite';
 import { modelsPlugin } from './scripts/vite-plugin-models';
 
-// Cross-origin isolation lets onnxruntime-web use SharedArrayBuffer, hence WASM threads.
-const isolationHeaders = {
+/**
+ * Every response's headers. Cross-origin isolation lets onnxruntime-web use SharedArrayBuffer, hence WASM threads.
+ * The CSP forbids framing, plugins and a changed base URL. A policy that also limits scripts and connections
+ * (script-src 'self' 'wasm-unsafe-eval'; connect-src 'self' http: https:) made the model worker's first fetch
+ * fail in Chromium 156, and was left out until that is understood.
+ */
+const contentSecurityPolicy = ["object-src 'none'", "base-uri 'self'", "frame-ancestors 'none'"].join('; ');
+
+export const securityHeaders = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'require-corp',
+  'Content-Security-Policy': contentSecurityPolicy,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
 };
 
 // The dev and preview servers forward /api/cohere to Cohere, so the Cohere reranker works from
@@ -56,8 +67,8 @@ export default defineConfig({
   ],
   // Workers are bundled on their own, with only these plugins: the model worker is where onnxruntime-web lives.
   worker: { format: 'es', plugins: () => [singleOrtWasm()] },
-  server: { headers: isolationHeaders, proxy: cohereProxy },
-  preview: { headers: isolationHeaders, proxy: cohereProxy },
+  server: { headers: securityHeaders, proxy: cohereProxy },
+  preview: { headers: securityHeaders, proxy: cohereProxy },
   optimizeDeps: { exclude: ['@huggingface/transformers'] },
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],

@@ -111,3 +111,31 @@ test('50,000 pasted documents with BM25: the page stays responsive, and relevanc
   test.info().annotations.push({ type: 'longest main-thread task', description: `paste ${pasteLongest.toFixed(0)} ms; relevance clicks ${clickLongest.toFixed(0)} ms` });
   console.log(`50k paste: longest task ${pasteLongest.toFixed(0)} ms; relevance clicks ${clickLongest.toFixed(0)} ms`);
 });
+
+test('a model switched during a run marks the column out of date once the run ends', async ({ playground, page }) => {
+  const docs = Array.from({ length: 40 }, (_, i) => `document ${i} about neural reranking models and their training data`);
+  await playground.query.fill('neural reranking models');
+  await playground.pasteDocuments(docs.join('\n'));
+  await playground.useLocalModel('test/minilm-l6-random');
+  await playground.column().batch.fill('1');
+  await playground.rerankButton.click();
+  // Wait for the first streamed batch, so the switch lands in the middle of the run.
+  await expect(page.getByTestId('scored-count')).toHaveText(/^([1-9]\d*) \/ 40 scored$/, { timeout: 30_000 });
+  await playground.column().model.fill('test/overlap-reranker');
+  await playground.column().model.blur();
+  await expect(page.getByText("The query, the candidates or this column's settings changed since this run. Press Rerank to update.")).toBeVisible({ timeout: 60_000 });
+});
+
+test('the server sends security headers, and a malformed models path gets a 400 without a stack trace', async ({ request }) => {
+  const page = await request.get('/');
+  const headers = page.headers();
+  expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  expect(headers['content-security-policy']).toContain("object-src 'none'");
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['referrer-policy']).toBe('no-referrer');
+  expect(headers['x-frame-options']).toBe('DENY');
+  const malformed = await request.get('/models/%E0%A4%A');
+  expect(malformed.status()).toBe(400);
+  const body = await malformed.text();
+  expect(body).not.toMatch(/at .*\(|\/work\/|node_modules|URIError/);
+});

@@ -11,7 +11,16 @@ export function modelsPlugin(options: { roots: string[] }): Plugin {
   const handler: Connect.NextHandleFunction = (req, res, next) => {
     const url = req.url ?? '';
     if (!url.startsWith('/models/')) return next();
-    const relative = decodeURIComponent(url.split('?')[0] ?? '').slice('/models/'.length);
+    let relative: string;
+    try {
+      relative = decodeURIComponent(url.split('?')[0] ?? '').slice('/models/'.length);
+    } catch {
+      // A malformed percent-escape: a plain 400, never a stack trace that shows the server's paths.
+      res.statusCode = 400;
+      res.setHeader('Content-Type', 'text/plain');
+      res.end('Bad request: the path has a malformed percent-escape.');
+      return;
+    }
     for (const root of options.roots) {
       const file = path.resolve(root, relative);
       if (!file.startsWith(path.resolve(root) + path.sep)) break; // no path traversal
