@@ -140,6 +140,7 @@ const metricsOf = async (cdp) => new Map((await cdp.send('Performance.getMetrics
 async function openApp(browser) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, reducedMotion: flag('reduced-motion') ? 'reduce' : 'no-preference' });
   const page = await context.newPage();
+  page.setDefaultTimeout(120_000); // a loaded machine: another job may hold the cores
   await page.addInitScript(instrument);
   await page.goto(url);
   await page.getByRole('heading', { name: 'Rerank Playground' }).waitFor();

@@ -29,6 +29,13 @@ interface RankingRowProps {
   details?: ReactNode;
 }
 
+/**
+ * Off-screen rows skip style, layout and paint: a list renders 100 of them, and a streamed update of a run or
+ * a keypress in Query renders them all again. Once drawn, a row keeps its real height as its placeholder
+ * ("auto"); 5.75rem is a row with two lines of text.
+ */
+const offscreenSkip = '[contain-intrinsic-size:auto_5.75rem] [content-visibility:auto]';
+
 export function RankingRow({ row, scoreKind, testId, tone, badge, details }: RankingRowProps) {
   const [expanded, setExpanded] = useState(false);
   const long = row.text.length > 160;
@@ -41,9 +48,7 @@ export function RankingRow({ row, scoreKind, testId, tone, badge, details }: Ran
       data-score={row.rawScore ?? row.score}
       data-highlighted={highlighted ? 'true' : undefined}
       {...handlers}
-      // Off-screen rows skip style, layout and paint (a list renders 100 of them, and a run or a keypress
-      // re-renders them all); once drawn, a row keeps its real height as its placeholder ("auto").
-      className={`border-b border-slate-100 py-2 [contain-intrinsic-size:auto_5.5rem] [content-visibility:auto] last:border-b-0 ${highlighted ? 'rounded-md bg-indigo-50 ring-2 ring-indigo-300 ring-inset' : ''}`}
+      className={`border-b border-slate-100 py-2 last:border-b-0 ${offscreenSkip} ${highlighted ? 'rounded-md bg-indigo-50 ring-2 ring-indigo-300 ring-inset' : ''}`}
     >
       <div className="grid grid-cols-[2.25rem_1fr_6.5rem] gap-2">
         <span className="pt-0.5 text-right font-mono text-sm text-slate-500" aria-label={`rank ${row.rank}`}>

@@ -11,6 +11,8 @@ import { LocalModelSettings } from '../models/LocalModelSettings';
 import { ColumnSettings } from './ColumnSettings';
 import { RerankedList } from './RerankedList';
 import { RunStatus } from './RunStatus';
+import { ColumnSanityWarnings } from '../scores/connected';
+import { ScorePlot } from '../scores/ScorePlot';
 import { useShowMore } from './useShowMore';
 
 /** Shown before the store has an order for a just-added column. */
@@ -66,6 +68,13 @@ function ColumnView({ column, removable }: { column: Column; removable: boolean 
       )}
       <p className="my-2 text-xs text-slate-500">score: {scoreName}</p>
       <RunStatus run={run} outOfDate={outOfDate} />
+      {/* Only once the run is over: a plot redrawn per streamed batch would take the model's cores. */}
+      {hasRun && run.status === 'done' && (
+        <>
+          <ColumnSanityWarnings columnId={column.id} />
+          <ScorePlot entries={order.reranked.entries} kind={scoreKind} pageDisplay={scoreDisplay} columnName={title} />
+        </>
+      )}
       {!hasRun ? (
         <p className="py-6 text-center text-sm text-slate-500">Press Rerank to score the top {topN} candidates with this model.</p>
       ) : (
