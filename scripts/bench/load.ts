@@ -1,4 +1,5 @@
 /** The machine's load, printed before and after the bench: on a busy machine absolute times are noisy. */
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 
 const cores = os.availableParallelism();
@@ -16,7 +17,18 @@ export function loadWarning(): string {
     : '';
 }
 
+/** The vector extensions that set the native kernels' speed (Linux only: read from /proc/cpuinfo). */
+function vectorFlags(): string {
+  try {
+    const flags = new Set(/^flags\s*:(.*)$/m.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim().split(/\s+/) ?? []);
+    const found = ['avx2', 'fma', 'avx512f', 'avx512_vnni', 'avx_vnni'].filter((f) => flags.has(f));
+    return found.length > 0 ? ` (${found.join(', ')})` : '';
+  } catch {
+    return '';
+  }
+}
+
 export function machineLine(): string {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-  return `${cpu}, ${cores} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}, node ${process.version}`;
+  return `${cpu}${vectorFlags()}, ${cores} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.platform()} ${os.release()}, node ${process.version}`;
 }

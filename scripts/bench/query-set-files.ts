@@ -74,3 +74,12 @@ export function writeJudgedQueryJsonl(options: { queries: number; candidates: nu
   writeFileSync(file, `${lines.join('\n')}\n`);
   return file;
 }
+
+/** `count` of the ids q1..qN, from the top, that are no substring of another id (q300, q299, ... but not q30). */
+export function uniqueQueryIds(n: number, count: number): string[] {
+  const ids = Array.from({ length: n }, (_, i) => `q${i + 1}`);
+  return ids
+    .reverse()
+    .filter((id) => !ids.some((other) => other !== id && other.includes(id)))
+    .slice(0, count);
+}

@@ -10,6 +10,7 @@ import type { Page } from '@playwright/test';
 import type { BenchSection } from './harness';
 import { formatMs, median, printTable } from './harness';
 import { type BenchBrowser, withBenchBrowser } from './bench-browser';
+import { descendantsCpuMs } from './process-cpu';
 import { bench } from './bench-config';
 import { NativeCrossEncoder, type PairInputs } from './cross-encoder';
 import { benchQuery, makeCorpus } from './rerank-corpus';
@@ -26,7 +27,14 @@ interface SideResult {
   threads: number;
   ms: number[];
   tokenizeMs: number[];
+  /** CPU time of the run: this process for native, all Chromium processes for the others. */
+  cpuMs: number[];
 }
+
+const processCpuMs = (): number => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
 
 /** The query of a round: the bench query and one more token, so no two rounds share a cache key. */
 const roundQuery = (round: number | 'warm'): string => `${benchQuery} ${round}`;
@@ -58,12 +66,16 @@ async function openSides(browser: BenchBrowser, pages: BenchPages, dtype: Dtype,
 async function measure(browser: BenchBrowser, pages: BenchPages, dtype: Dtype, inputs: PairInputs): Promise<SideResult[]> {
   const { sides, close } = await openSides(browser, pages, dtype, inputs);
   try {
-    const results = sides.map((s): SideResult => ({ side: s.name, threads: s.threads, ms: [], tokenizeMs: [] }));
+    const results = sides.map((s): SideResult => ({ side: s.name, threads: s.threads, ms: [], tokenizeMs: [], cpuMs: [] }));
     if (bench.warmupRuns > 0) for (const side of sides) await side.run(roundQuery('warm'));
     for (let round = 0; round < bench.runs; round++) {
       for (let k = 0; k < sides.length; k++) {
         const index = (round + k) % sides.length;
-        const run = await (sides[index] as RerankSide).run(roundQuery(round + 1));
+        const side = sides[index] as RerankSide;
+        const cpu = side.name === 'native' ? processCpuMs : descendantsCpuMs;
+        const cpuBefore = cpu();
+        const run = await side.run(roundQuery(round + 1));
+        results[index]?.cpuMs.push(cpu() - cpuBefore);
         results[index]?.ms.push(run.ms);
         results[index]?.tokenizeMs.push(run.tokenizeMs);
       }
@@ -106,14 +118,18 @@ function report(all: Map<Dtype, SideResult[]>, docs: number): void {
         (raw / ms).toFixed(2),
         (native / ms).toFixed(2),
         formatMs(median(r.tokenizeMs)),
+        (median(r.cpuMs) / 1000).toFixed(1),
+        (docs / (median(r.cpuMs) / 1000)).toFixed(2),
       ]);
     }
   }
-  printTable(['dtype', 'side', 'threads', 'timed runs (ms)', 'median ms', 'pairs/s', 'vs raw web', 'vs native', 'tokenize ms'], rows);
+  printTable(['dtype', 'side', 'threads', 'timed runs (ms)', 'median ms', 'pairs/s', 'vs raw web', 'vs native', 'tokenize ms', 'CPU s', 'pairs per CPU s'], rows);
   console.log('');
   console.log('native: onnxruntime-node, tokenize + runs. raw web: a bare onnxruntime-web session in a worker, runs only (tensors made in Node).');
   console.log('app worker: the app\'s worker chunk sent load/rerank directly (its inference time). UI: Rerank clicked, click to the worker\'s done reply.');
   console.log('example: transformers.js cross-encoder example, all pairs in one padded batch, onnxruntime-web\'s default threads.');
+  console.log('CPU s: the run\'s CPU time (native: this process; the others: all Chromium processes, the page\'s main thread included);');
+  console.log('pairs per CPU s is the figure a busy machine disturbs least.');
 }
 
 export const crossEncoderSection: BenchSection = {

@@ -71,3 +71,8 @@ export function encodeModel(model) {
   if (problem) throw new Error(`Invalid ONNX model: ${problem}`);
   return ModelProto.encode(ModelProto.fromObject(model)).finish();
 }
+
+/** Parses ONNX bytes back into a plain ModelProto object (the fields above only), for tests of the generators. */
+export function decodeModel(bytes) {
+  return ModelProto.toObject(ModelProto.decode(bytes), { longs: Number });
+}
