@@ -22,7 +22,7 @@ async function saved(download: Promise<Download>, dir: string, name: string): Pr
 }
 
 test('trec_eval reproduces the per-query metrics of the exported run', async ({ playground }) => {
-  test.skip(!trecEval || !existsSync(trecEval), 'trec_eval is not installed here: set TREC_EVAL to its binary (built from usnistgov/trec_eval) to run this check');
+  test.skip(!trecEval || !existsSync(trecEval), 'skipped because trec_eval is not installed here (it is on neither npm nor Debian): set TREC_EVAL to its binary (built from usnistgov/trec_eval) to run this check');
   const { page } = playground;
   await page.getByLabel('Example').selectOption({ label: 'Workshop set: fifteen queries, where reranking helps, where it hurts' });
   await playground.useLocalModel('test/overlap-reranker');
