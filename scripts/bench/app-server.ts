@@ -1,7 +1,8 @@
 /**
  * The built app for the browser sections of the benchmark: builds it when dist/ or the test models are missing,
  * then serves it with `vite preview` (the same COOP/COEP headers as production) on a free port.
- * BENCH_URL reuses a server that is already running instead (the smoke test uses Playwright's).
+ * BENCH_URL reuses a server that is already running instead (the smoke test uses Playwright's); BENCH_DIST serves
+ * another build folder than dist/ (one made with `vite build --outDir`).
  */
 import { execSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
@@ -38,11 +39,12 @@ async function start(): Promise<{ url: string; close: () => Promise<void> }> {
     console.log(`using the running app at ${reuse} (BENCH_URL)`);
     return { url: new URL('/', reuse).href, close: async () => undefined };
   }
-  ensureBuilt('test-models/test/minilm-l6-random');
+  const outDir = process.env.BENCH_DIST ?? 'dist';
+  if (outDir === 'dist') ensureBuilt('test-models/test/minilm-l6-random');
   const port = await freePort();
-  const server = await preview({ logLevel: 'error', preview: { port, strictPort: true, host: '127.0.0.1', open: false } });
+  const server = await preview({ logLevel: 'error', build: { outDir }, preview: { port, strictPort: true, host: '127.0.0.1', open: false } });
   const url = `http://127.0.0.1:${port}/`;
-  console.log(`serving dist/ with vite preview at ${url}`);
+  console.log(`serving ${outDir}/ with vite preview at ${url}`);
   return { url, close: () => new Promise<void>((resolve, reject) => server.httpServer.close((error) => (error ? reject(error) : resolve()))) };
 }
 
