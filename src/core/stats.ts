@@ -3,6 +3,8 @@
  * Both tests work on the per-query differences d = b − a, paired by position (the caller pairs by query id).
  */
 
+import { mulberry32Uint32 } from './random';
+
 export interface RandomizationResult {
   /** Two-sided: the share of sign assignments whose |mean| is at least the observed |mean|. */
   pValue: number;
@@ -46,17 +48,6 @@ function differences(a: readonly number[], b: readonly number[]): Float64Array {
   return d;
 }
 
-/** mulberry32: a small, fast, seeded 32-bit PRNG (uint32 output). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let z = state;
-    z = Math.imul(z ^ (z >>> 15), z | 1);
-    z ^= z + Math.imul(z ^ (z >>> 7), z | 61);
-    return (z ^ (z >>> 14)) >>> 0;
-  };
-}
 
 /**
  * For each block of 8 queries, the sum of d over each of the 256 subsets of the block (the last block padded
@@ -118,7 +109,7 @@ export function pairedRandomizationTest(
 
   const subsetSums = byteSubsetSums(d);
   const blocks = subsetSums.length / 256;
-  const next = mulberry32(options.seed ?? 1);
+  const next = mulberry32Uint32(options.seed ?? 1);
   let count = 0;
   for (let trial = 0; trial < trials; trial += 1) {
     // A flipped copy sums to total − 2 × (sum of the flipped values). One 32-bit draw gives the signs

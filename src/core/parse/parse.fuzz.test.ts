@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocuments } from './index';
 import type { FieldMapping, InputFormat, ParseOptions, ParseResult, TextMode } from './types';
+import { mulberry32 } from '../random';
 
 /**
  * Seeded fuzzing of parseDocuments: valid samples of every format, mutated, plus random garbage, through every
@@ -19,17 +20,6 @@ const MAX_MS = 2000;
  */
 const WHOLE_INPUT_MESSAGE = /^(?:The JSON |The input |…and \d+ more )/;
 
-/** mulberry32: a tiny seeded PRNG, so every failure can be replayed from its case number. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SAMPLES = [
   'alpha beta\ngamma delta\nepsilon',

@@ -10,6 +10,7 @@ import { textLines } from './lines';
 import { readQrelsFile } from './qrelsFile';
 import { readTrecRun } from './trecRun';
 import { readTrecTopics } from './trecTopics';
+import { mulberry32 } from '../../random';
 
 const READERS: [string, (file: SetFile) => SetFileParts][] = [
   ['readTrecTopics', readTrecTopics],
@@ -19,17 +20,6 @@ const READERS: [string, (file: SetFile) => SetFileParts][] = [
   ['readBeirQueries', readBeirQueries],
 ];
 
-/** mulberry32: a tiny seeded PRNG, so that a failing case can be replayed from its seed. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SAMPLES = [
   '<top>\n<num> Number: 301\n<title> International Organized Crime\n<desc> Description:\nIdentify organizations.\n<narr> Narrative:\nA relevant document.\n</top>\n',
