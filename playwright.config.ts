@@ -3,6 +3,8 @@ import { chromiumArgs, findChromium } from './e2e/browser';
 
 // E2E_PORT lets a second checkout run its tests while another one holds 4173.
 const port = Number(process.env.E2E_PORT ?? 4173);
+// E2E_DIST serves another build folder (e.g. one built with `vite build --outDir dist-x`), so parallel work can test its own build.
+const outDirFlag = process.env.E2E_DIST ? ` --outDir ${process.env.E2E_DIST}` : '';
 const executablePath = findChromium();
 
 export default defineConfig({
@@ -19,7 +21,7 @@ export default defineConfig({
     launchOptions: { executablePath, args: chromiumArgs },
   },
   webServer: {
-    command: `npx vite preview --port ${port} --strictPort`,
+    command: `npx vite preview --port ${port} --strictPort${outDirFlag}`,
     url: `http://localhost:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
