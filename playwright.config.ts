@@ -18,6 +18,8 @@ export default defineConfig({
   use: {
     baseURL: `http://localhost:${port}`,
     trace: 'on-first-retry',
+    // The service worker is tested in e2e/offline.spec.ts; elsewhere it would hide requests from page.route.
+    serviceWorkers: 'block',
     launchOptions: { executablePath, args: chromiumArgs },
   },
   webServer: {

@@ -18,6 +18,7 @@ import { SetOverview } from '../features/sets/SetOverview';
 import { PresenterToggle } from '../features/present/PresenterToggle';
 import { PresenterView } from '../features/present/PresenterView';
 import { ShareMenu } from '../features/share/ShareMenu';
+import { OfflineIndicator } from '../features/offline/OfflineIndicator';
 import { useAppStore } from '../store';
 import { useDeviceDetection } from './useDeviceDetection';
 
@@ -35,6 +36,7 @@ export function App() {
           <h1 className="text-xl font-semibold text-slate-900">Rerank Playground</h1>
           <p className="text-sm text-slate-600">A first stage finds candidates; a cross-encoder reorders them. See what changes.</p>
           <div className="flex items-center gap-2">
+            <OfflineIndicator />
             <PresenterToggle />
             <ShareMenu />
           </div>

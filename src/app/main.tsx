@@ -6,12 +6,14 @@ import { startRunPersistence } from '../store/runPersistence';
 import { startSetSync } from '../store/setSync';
 import { startLargeInputSync } from '../store/largeInputSync';
 import { startTabSync } from '../store/tabSync';
+import { startOfflineSupport } from '../features/offline/startOfflineSupport';
 import { App } from './App';
 import './index.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 startTabSync();
+startOfflineSupport();
 startPresenterUrlFlag();
 // A shared link is opened once the saved set and a large paste are back, so their loading cannot write over it.
 // Saved runs come back before a link opens, so they cannot land on top of the link's setup.
