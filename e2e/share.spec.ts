@@ -28,6 +28,23 @@ test('a copied link opens the same setup in another browser, and a key typed her
   await student.close();
 });
 
+test('a link made with "Opens in presenter mode" opens the setup in presenter mode', async ({ playground, page, browser }) => {
+  await playground.query.fill('presented query about vaccines');
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  await page.getByLabel('Opens in presenter mode').check();
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  const link = await page.getByLabel('Share link').inputValue();
+  expect(link).toMatch(/#s=1\.[^&]+&present$/);
+
+  const student = await browser.newPage();
+  await student.goto(link.replace(/^https?:\/\/[^/]+/, 'http://localhost:' + new URL(page.url()).port));
+  await expect(student.getByRole('button', { name: 'Leave presenter mode' })).toBeVisible();
+  await expect(student.getByText('presented query about vaccines').first()).toBeVisible();
+  await student.keyboard.press('Escape');
+  await expect(student.getByLabel('Query', { exact: true })).toHaveValue('presented query about vaccines');
+  await student.close();
+});
+
 test('opening a link over work in progress asks first, and the work can be kept', async ({ playground, page }) => {
   await playground.query.fill('my own query');
   const link = await copyLink(page);

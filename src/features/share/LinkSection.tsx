@@ -3,6 +3,7 @@ import { useAppStore } from '../../store';
 import { shareLinkOf } from '../../store/shareActions';
 import { LinkLengthNote } from './LinkLengthNote';
 import { pageUrl } from './linkHandling';
+import { withPresentFlag } from './presentLink';
 
 const buttonClass = 'rounded border border-slate-300 bg-white px-2 py-1 text-xs text-slate-800 hover:bg-slate-50';
 
@@ -11,18 +12,20 @@ type LinkState = { kind: 'idle' } | { kind: 'copied' | 'shown'; url: string } | 
 /** "Copy link": the whole setup in the address's fragment, which is never sent to a server. */
 export function LinkSection() {
   const [link, setLink] = useState<LinkState>({ kind: 'idle' });
+  const [present, setPresent] = useState(false);
   const copy = async () => {
     const made = await shareLinkOf(useAppStore.getState(), pageUrl());
     if (!made.ok) {
       setLink({ kind: 'error', message: made.error.message });
       return;
     }
+    const url = present ? withPresentFlag(made.value) : made.value;
     try {
-      await navigator.clipboard.writeText(made.value);
-      setLink({ kind: 'copied', url: made.value });
+      await navigator.clipboard.writeText(url);
+      setLink({ kind: 'copied', url });
     } catch {
       // No clipboard here (plain http on a local network, or refused): show the link to copy by hand.
-      setLink({ kind: 'shown', url: made.value });
+      setLink({ kind: 'shown', url });
     }
   };
   return (
@@ -30,6 +33,10 @@ export function LinkSection() {
       <button type="button" className={buttonClass} onClick={() => void copy()}>
         Copy link
       </button>
+      <label className="flex items-center gap-1.5 text-xs text-slate-700">
+        <input type="checkbox" checked={present} onChange={(e) => setPresent(e.target.checked)} />
+        Opens in presenter mode
+      </label>
       <p className="text-xs text-slate-500">The query, documents, settings, columns and judgments. Never an API key; no scores.</p>
       {link.kind === 'error' && (
         <p role="alert" className="text-xs text-red-800">
