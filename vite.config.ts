@@ -4,23 +4,12 @@ import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import type { Plugin } from 'vite';
 import { modelsPlugin } from './scripts/vite-plugin-models';
+import { offlinePlugin } from './scripts/vite-plugin-offline';
+import { devSecurityHeaders, securityHeaders } from './scripts/security-headers';
 
-/**
- * Every response's headers. Cross-origin isolation lets onnxruntime-web use SharedArrayBuffer, hence WASM threads.
- * The CSP forbids framing, plugins and a changed base URL. A policy that also limits scripts and connections
- * (script-src 'self' 'wasm-unsafe-eval'; connect-src 'self' http: https:) made the model worker's first fetch
- * fail in Chromium 156, and was left out until that is understood.
- */
-const contentSecurityPolicy = ["object-src 'none'", "base-uri 'self'", "frame-ancestors 'none'"].join('; ');
-
-export const securityHeaders = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-  'Content-Security-Policy': contentSecurityPolicy,
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'X-Frame-Options': 'DENY',
-};
+// Every response's headers: cross-origin isolation and the Content-Security-Policy (see the file for why each source).
+// The dev server's policy adds what hot reload needs: the React Refresh preamble's hash, inline styles.
+const devHeaders = devSecurityHeaders([react.preambleCode.replace('__BASE__', '/')]);
 
 // The dev and preview servers forward /api/cohere to Cohere, so the Cohere reranker works from
 // `npm start` whatever Cohere's CORS policy is.
@@ -64,10 +53,11 @@ export default defineConfig({
     // Self-hosted models (public/models, copied to dist/models) first, then the generated test models.
     modelsPlugin({ roots: ['public/models', 'dist/models', 'test-models'] }),
     singleOrtWasm(),
+    offlinePlugin(),
   ],
   // Workers are bundled on their own, with only these plugins: the model worker is where onnxruntime-web lives.
   worker: { format: 'es', plugins: () => [singleOrtWasm()] },
-  server: { headers: securityHeaders, proxy: cohereProxy },
+  server: { headers: devHeaders, proxy: cohereProxy },
   preview: { headers: securityHeaders, proxy: cohereProxy },
   optimizeDeps: { exclude: ['@huggingface/transformers'] },
   test: {

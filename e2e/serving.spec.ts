@@ -34,7 +34,8 @@ test('a rerank makes no request outside the app (no CDN, no Hub)', async ({ play
 });
 
 test('dist/ ships one onnxruntime wasm, the one the app loads', () => {
-  const wasm = readdirSync('dist', { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.wasm'));
+  // The folder being served: E2E_DIST when playwright.config.ts serves another build.
+  const wasm = readdirSync(process.env.E2E_DIST ?? 'dist', { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.wasm'));
   expect(wasm.map((file) => file.split(path.sep).join('/'))).toEqual(['ort/ort-wasm-simd-threaded.asyncify.wasm']);
 });
 

@@ -51,8 +51,8 @@ export class BenchBrowser {
 /** A copy of what the page's probes recorded (functions left out). */
 export function probes(page: Page): Promise<Omit<PageProbes, 'spawn' | 'call' | 'frameWhen' | 'watchNextChange'>> {
   return page.evaluate(() => {
-    const { workerUrls, loaded, done, partial, partialPairs, clicks, changes, longTasks } = (window as unknown as ProbedWindow).bench;
-    return { workerUrls, loaded, done, partial, partialPairs, clicks, changes, longTasks };
+    const { workerUrls, loaded, done, partial, partialPairs, clicks, changes, keys, longTasks } = (window as unknown as ProbedWindow).bench;
+    return { workerUrls, loaded, done, partial, partialPairs, clicks, changes, keys, longTasks };
   });
 }
 
@@ -77,6 +77,18 @@ export function withBenchBrowser<T>(task: (browser: BenchBrowser) => Promise<T>)
   return withAppServer(async (url) => {
     shared ??= BenchBrowser.open(url);
     return task(await shared);
+  });
+}
+
+/** A fresh page (a first visit: empty storage) of the shared browser for `task`, closed after it. */
+export function withFreshPage<T>(task: (page: Page) => Promise<T>): Promise<T> {
+  return withBenchBrowser(async (browser) => {
+    const page = await browser.newPage();
+    try {
+      return await task(page);
+    } finally {
+      await page.context().close();
+    }
   });
 }
 

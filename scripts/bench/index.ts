@@ -10,11 +10,26 @@ import { bench } from './bench-config';
 import { firstStageSection } from './first-stage';
 import { gemmSection } from './gemm-section';
 import { type BenchSection, printTable } from './harness';
+import { largeDocumentSection, largePasteSection } from './large-input-sections';
 import { loadLine, loadWarning, machineLine } from './load';
+import { memorySection } from './memory-section';
+import { occlusionSection, splitSection } from './model-sections';
 import { crossEncoderSection } from './rerank-section';
 import { beirImportSection, judgmentChangeSection, rerankAllSection } from './query-set-sections';
 
-const allSections: readonly BenchSection[] = [firstStageSection, crossEncoderSection, gemmSection, beirImportSection, judgmentChangeSection, rerankAllSection];
+const allSections: readonly BenchSection[] = [
+  firstStageSection,
+  crossEncoderSection,
+  gemmSection,
+  beirImportSection,
+  judgmentChangeSection,
+  rerankAllSection,
+  largePasteSection,
+  largeDocumentSection,
+  memorySection,
+  occlusionSection,
+  splitSection,
+];
 const only = process.argv[2];
 const sections = only ? allSections.filter((s) => s.name.includes(only)) : allSections;
 

@@ -2,7 +2,7 @@
  * What the bench installs in the app's page before the app runs (Playwright addInitScript): it watches, it
  * never changes what the app does.
  * - The app's workers: their URLs and the model worker's `loaded`, `partial` and `done` replies.
- * - Clicks on buttons and `change` events (page clock), so timings start where the person acted.
+ * - Clicks on buttons, `change` events and key presses (page clock), so timings start where the person acted.
  * - Long main-thread tasks (PerformanceObserver 'longtask': every task over 50 ms).
  * - `spawn`/`call`: the bench's own workers (and a second copy of the app's), outside what the app records.
  */
@@ -24,6 +24,8 @@ export interface PageProbes {
   clicks: { at: number; label: string }[];
   /** performance.now() of each change event, with the target's accessible label. */
   changes: { at: number; label: string }[];
+  /** performance.now() of each keydown, with its key and whether Ctrl or Meta was held (a paste is Ctrl+V). */
+  keys: { at: number; key: string; modifier: boolean }[];
   longTasks: LongTask[];
   spawn(url: string): number;
   /** Posts `message` to a spawned worker; resolves with the first reply of a type in `finals` with the same id. */
@@ -58,6 +60,7 @@ export function installPageProbes(): void {
     partialPairs: 0,
     clicks: [],
     changes: [],
+    keys: [],
     longTasks: [],
     spawn(url) {
       spawned.push(new NativeWorker(url, { type: 'module' }));
@@ -152,6 +155,7 @@ export function installPageProbes(): void {
     true,
   );
   document.addEventListener('change', (event) => probes.changes.push({ at: event.timeStamp, label: labelOf(event.target) }), true);
+  document.addEventListener('keydown', (event) => probes.keys.push({ at: event.timeStamp, key: event.key, modifier: event.ctrlKey || event.metaKey }), true);
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) probes.longTasks.push({ start: entry.startTime, duration: entry.duration });
   }).observe({ type: 'longtask', buffered: true });

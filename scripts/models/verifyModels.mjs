@@ -4,6 +4,7 @@ import path from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { AutoModelForSequenceClassification, AutoTokenizer, env } from '@huggingface/transformers';
 import { overlapLogit } from './overlapModel.mjs';
+import { verifyBiEncoder } from './verifyBiEncoder.mjs';
 
 function feeds(rows) {
   const batch = rows.length;
@@ -67,5 +68,6 @@ export async function verifyTestModels(outDir) {
     if (id === 'test/overlap-reranker') assert(Math.abs(logits.data[0] - 1.995) < 1e-6 && Math.abs(logits.data[1] + 0.001) < 1e-6, 'transformers.js overlap logits');
     await model.dispose();
   }
+  await verifyBiEncoder(outDir);
   console.log('verify: all test models OK');
 }

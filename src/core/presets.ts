@@ -170,4 +170,30 @@ const topNCut: Preset = {
   ]),
 };
 
-export const presets: readonly Preset[] = [seedDrugDiscovery, keywordStuffing, vocabularyMismatch, topNCut];
+const denseFirstStage: Preset = {
+  id: 'dense-first-stage',
+  title: 'Dense vs BM25: a first stage that understands paraphrase',
+  lesson:
+    'The three good answers ("eco_04": gentle driving burns less petrol per kilometre; "eco_05": tyres and the roof rack; "eco_10": ' +
+    'idling) share no word with the question, so BM25 scores them 0 and ranks them last, under documents about car smells and biodiesel. ' +
+    'This example starts on the dense first stage with top-N = 5: press Embed (all-MiniLM-L6-v2, about 23 MB, runs in your browser). ' +
+    'A bi-encoder compares meanings, not words, so the answers rise above the top-5 cut. Switch the first stage to BM25 and back and ' +
+    'follow the lines: under BM25 no reranker ever reads the answers; with dense, Rerank lets the cross-encoder order the five it sees. ' +
+    'Try Hybrid too: RRF keeps what both retrievers agree on, and the weighted sum slides from BM25 (1) to dense (0).',
+  query: 'how can I make my car use less fuel',
+  defaults: { topN: 5, metricK: 5, firstStage: 'dense' },
+  documents: asPastedJson([
+    { id: 'eco_01', text: 'How can I make my car smell better? Use a vent clip air freshener.', relevance: 0 },
+    { id: 'eco_02', text: 'Fuel prices rose again this week; diesel now costs more than petrol in most states.', relevance: 0 },
+    { id: 'eco_03', text: 'Can I use my car battery to make coffee on a camping trip?', relevance: 0 },
+    { id: 'eco_04', text: 'Driving gently, with smooth acceleration and early gear changes, lowers the amount of petrol a vehicle burns per kilometre.', relevance: 3 },
+    { id: 'eco_05', text: "Properly inflated tyres and an empty roof rack cut a motorist's consumption at the pump.", relevance: 2 },
+    { id: 'eco_06', text: 'How to use less water in the garden: mulch and drip irrigation.', relevance: 0 },
+    { id: 'eco_07', text: "Make your own fuel: a beginner's guide to home-brewed biodiesel.", relevance: 0 },
+    { id: 'eco_08', text: 'Electric car or hybrid? How much can I save on fuel?', relevance: 1 },
+    { id: 'eco_09', text: 'My car makes a grinding noise when I brake. What can it be?', relevance: 0 },
+    { id: 'eco_10', text: 'Idling for more than ten seconds wastes more petrol than restarting the engine.', relevance: 2 },
+  ]),
+};
+
+export const presets: readonly Preset[] = [seedDrugDiscovery, keywordStuffing, vocabularyMismatch, topNCut, denseFirstStage];

@@ -4,8 +4,8 @@
  */
 import type { Candidate, RankedEntry, Ranking, ScoreKind } from './types';
 
-/** Where the first-stage order comes from. */
-export type FirstStageSource = 'supplied' | 'input' | 'bm25';
+/** Where the first-stage order comes from. 'dense': cosine of bi-encoder embeddings; 'hybrid': BM25 and dense fused (RRF or a weighted sum). */
+export type FirstStageSource = 'supplied' | 'input' | 'bm25' | 'dense' | 'hybrid';
 
 /**
  * Highest score first. Tie rule: equal scores keep input order (lower `candidate.index` first).
@@ -52,7 +52,7 @@ export function firstStageRanking(candidates: readonly Candidate[], source: 'sup
 export function firstStageRanking(candidates: readonly Candidate[], source: 'bm25', bm25Scores: ArrayLike<number>): Ranking;
 export function firstStageRanking(
   candidates: readonly Candidate[],
-  source: FirstStageSource,
+  source: 'supplied' | 'input' | 'bm25',
   bm25Scores?: ArrayLike<number>,
 ): Ranking {
   switch (source) {

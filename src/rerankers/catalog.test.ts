@@ -47,22 +47,33 @@ describe('the reranker catalog', () => {
     expect(maxTokensFor('Alibaba-NLP/gte-reranker-modernbert-base')).toBe(8192);
   });
 
-  it('lists Qwen3-Reranker as a causal LM it cannot run yet, saying why', () => {
+  it('offers Qwen3-Reranker as a runnable causal LM (an LLM reranker), int8 only, with its 32k context', () => {
     const qwen = byId('onnx-community/Qwen3-Reranker-0.6B-ONNX');
     expect(rerankerKind(qwen)).toBe('causal-lm');
-    expect(qwen.available).toBe(false);
-    expect(qwen.unavailableReason).toMatch(/not built yet/);
-    expect(qwen.note).toMatch(/^Not runnable here yet\./); // the settings panel shows the note
-    expect(RUNNABLE_CATALOG.some((m) => m.id === qwen.id)).toBe(false);
+    expect(qwen.available).toBeUndefined();
+    expect(RUNNABLE_CATALOG.some((m) => m.id === qwen.id)).toBe(true);
     expect(qwen.maxLength).toBe(32768); // "Sequence Length 32K" in Qwen's model list
+    expect(maxTokensFor(qwen.id)).toBe(32768);
+    // int8 only (the card has no fp32/fp16 file for the web). 440 MB of int8 layer weights + 156 MB int8 lm_head
+    // (151,936 x 1,024 = 155.6M) + the fp32 embedding table (155.6M x 4 B = 622 MB) = 1,218, about 1,220 MB.
+    expect(qwen.approxSizeMB).toEqual({ q8: 1220 });
+    expect(qwen.computeParametersM).toBe(440);
+    expect(qwen.note).toMatch(/WebGPU recommended/);
   });
 
-  it('gives every runnable model the kind of a cross-encoder, and every other a reason', () => {
-    for (const model of CATALOG) {
-      if (model.available === false) expect(model.unavailableReason.length).toBeGreaterThan(0);
-      else expect(rerankerKind(model)).toBe('cross-encoder');
-    }
-    expect(RUNNABLE_CATALOG.length).toBe(CATALOG.length - 1);
+  it('has the tiny causal test model as a causal LM', () => {
+    const tiny = byId('test/tiny-causal-reranker');
+    expect(rerankerKind(tiny)).toBe('causal-lm');
+    expect(tiny.test).toBe(true);
+    expect(RUNNABLE_CATALOG.some((m) => m.id === 'test/tiny-causal-reranker')).toBe(true);
+  });
+
+  it('runs every catalogued model: the causal LMs are Qwen3-Reranker and the test model, the rest cross-encoders', () => {
+    expect(RUNNABLE_CATALOG.length).toBe(CATALOG.length);
+    expect(CATALOG.filter((m) => rerankerKind(m) === 'causal-lm').map((m) => m.id)).toEqual([
+      'onnx-community/Qwen3-Reranker-0.6B-ONNX',
+      'test/tiny-causal-reranker',
+    ]);
   });
 
   it('gives every real model one published figure with an https source, and the test models none', () => {

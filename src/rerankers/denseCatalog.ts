@@ -35,6 +35,8 @@ export interface DenseCatalogModel {
   readonly settingsSource: string;
   readonly note: string;
   readonly default?: true;
+  /** A generated model for the app's own tests (test-models/). */
+  readonly test?: true;
 }
 
 export const DENSE_CATALOG: readonly DenseCatalogModel[] = [
@@ -89,6 +91,22 @@ export const DENSE_CATALOG: readonly DenseCatalogModel[] = [
   },
 ];
 
+/** Generated models served from /models/test/, for tests; offered in the picker after the real ones. */
+export const DENSE_TEST_MODELS: readonly DenseCatalogModel[] = [
+  {
+    id: 'test/bi-encoder',
+    label: 'Test: bi-encoder with known embeddings',
+    approxSizeMB: { fp32: 0.01 },
+    languages: 'English (BERT vocabulary)',
+    licence: 'Apache-2.0 (tokenizer); generated graph',
+    maxLength: 512,
+    settings: { pooling: 'mean', normalize: true, queryPrefix: '', documentPrefix: '' },
+    settingsSource: 'test-models/README.md (this repository)',
+    note: 'Embeddings follow a formula worked by hand in test-models/README.md. For tests.',
+    test: true,
+  },
+];
+
 export const DEFAULT_DENSE_MODEL_ID = 'Xenova/all-MiniLM-L6-v2';
 
 /** For a Hub id the catalog does not know: plain sentence-transformers style. */
@@ -96,7 +114,7 @@ export const UNKNOWN_DENSE_SETTINGS: DenseSettings = { pooling: 'mean', normaliz
 
 export function findDenseModel(id: string): DenseCatalogModel | undefined {
   const trimmed = id.trim();
-  return DENSE_CATALOG.find((model) => model.id === trimmed);
+  return DENSE_CATALOG.find((model) => model.id === trimmed) ?? DENSE_TEST_MODELS.find((model) => model.id === trimmed);
 }
 
 /**

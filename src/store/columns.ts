@@ -1,7 +1,8 @@
 import type { ScoreKind } from '../core/types';
 import type { CohereSettings } from '../rerankers/cohere/settings';
 import { DEFAULT_MODEL_ID, type ModelDtype } from '../rerankers/catalog';
-import type { LocalDevice } from '../rerankers/local/protocol';
+import type { LongDocumentsSetting } from '../core/windows';
+import type { DocumentDetails, LocalDevice } from '../rerankers/local/protocol';
 import type { RerankError, RerankTimings } from '../rerankers/types';
 
 export interface LocalColumnConfig {
@@ -11,6 +12,8 @@ export interface LocalColumnConfig {
   dtype: 'auto' | ModelDtype;
   maxLength: number;
   batchSize: number;
+  /** Documents longer than max tokens: cut (absent, as in older saves and links) or split into windows. */
+  longDocuments?: LongDocumentsSetting;
 }
 
 export interface CohereColumnConfig {
@@ -49,6 +52,8 @@ export interface RunState {
   notes: string[];
   error: RerankError | null;
   billedUnits?: Record<string, number>;
+  /** Local models, freshly scored documents only: token budget and split-mode windows, by document id. */
+  details?: ReadonlyMap<string, DocumentDetails>;
 }
 
 export interface Column {
@@ -106,10 +111,16 @@ export function columnTitle(config: ColumnConfig): string {
  * column out of date) and of the score cache's key.
  */
 export function configSignature(config: ColumnConfig): string {
-  if (config.kind === 'local') return JSON.stringify(['local', config.model.trim(), config.device, config.dtype, config.maxLength]);
+  if (config.kind === 'local') return JSON.stringify(['local', config.model.trim(), config.device, config.dtype, config.maxLength, ...longDocumentsSignature(config)]);
   if (config.kind === 'bm25') return 'bm25';
   const { provider, baseUrl, model, maxTokensPerDoc } = config.settings;
   return JSON.stringify(['cohere', provider, baseUrl, model, maxTokensPerDoc]);
+}
+
+/** Nothing for truncate, so runs saved before split mode existed stay up to date. */
+export function longDocumentsSignature(config: LocalColumnConfig): (string | number)[] {
+  const setting = config.longDocuments;
+  return setting?.mode === 'split' ? ['split', setting.stride, setting.aggregate] : [];
 }
 
 /** What identifies a run's inputs: if it differs from the current one, the column is out of date. */

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import { normalizeCohereSettings } from '../rerankers/cohere/settings';
 import { noRuns, type Column, type ColumnConfig } from './columns';
+import { createDenseSlice, type DenseSlice } from './denseSlice';
 import { createInputSlice, type InputSlice } from './inputSlice';
 import { createJudgmentsSlice, type JudgmentsSlice } from './judgmentsSlice';
 import { createKeySlice, type KeySlice } from './keySlice';
@@ -21,7 +22,7 @@ export interface StatusSlice {
   restoreWarning: string | null;
 }
 
-export type AppState = InputSlice & SettingsSlice & RerankSlice & JudgmentsSlice & KeySlice & SetSlice & PresenterSlice & StatusSlice;
+export type AppState = InputSlice & SettingsSlice & RerankSlice & JudgmentsSlice & KeySlice & SetSlice & PresenterSlice & DenseSlice & StatusSlice;
 
 const STORAGE_KEY = 'rerank-playground';
 const STORAGE_VERSION = 2;
@@ -44,8 +45,11 @@ function persistedPart(state: AppState) {
     formatFromFile: state.formatFromFile,
     firstStage: state.firstStage,
     bm25: state.bm25,
+    dense: state.dense,
+    hybrid: state.hybrid,
     topN: state.topN,
     scoreDisplay: state.scoreDisplay,
+    highlightQueryTerms: state.highlightQueryTerms,
     judgmentsByQuery: judgmentsToEntries(new Map([...state.judgmentsByQuery].filter(([key]) => !key.startsWith('set:')))),
     metricK: state.metricK,
     gain: state.gain,
@@ -108,6 +112,7 @@ export const useAppStore = create<AppState>()(
       ...createKeySlice(...a),
       ...createSetSlice(...a),
       ...createPresenterSlice(...a),
+      ...createDenseSlice(...a),
       persistWarning: null,
       restoreWarning: null,
     }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_STRIDE } from '../core/windows';
 import type { JudgmentOverrides } from './judgmentsSlice';
 
 /**
@@ -23,10 +24,22 @@ export const persistedFields = {
   fileName: z.string().nullable(),
   formatFromFile: z.boolean(),
   largeDocumentsSaved: z.boolean(),
-  firstStage: z.enum(['supplied', 'bm25', 'input']),
+  firstStage: z.enum(['supplied', 'bm25', 'input', 'dense', 'hybrid']),
+  dense: z.object({
+    model: z.string(),
+    device: z.enum(['wasm', 'webgpu']),
+    dtype: z.enum(['fp32', 'fp16', 'q8']),
+    pooling: z.enum(['mean', 'cls']).nullable(),
+    queryPrefix: z.string().nullable(),
+    documentPrefix: z.string().nullable(),
+    maxLength: positiveInt(100_000),
+    batchSize: positiveInt(10_000),
+  }),
+  hybrid: z.object({ method: z.enum(['rrf', 'weighted']), k: finite.min(0).max(1000), weight: finite.min(0).max(1) }),
   bm25: z.object({ k1: finite.min(0).max(10), b: finite.min(0).max(1), stem: z.boolean(), stopwords: z.boolean() }),
   topN: positiveInt(100_000),
   scoreDisplay: z.enum(['raw', 'sigmoid', 'minmax']),
+  highlightQueryTerms: z.boolean(),
   judgmentsByQuery: judgmentEntries,
   metricK: positiveInt(10_000),
   gain: z.enum(['linear', 'exponential']),
@@ -49,8 +62,11 @@ const fieldLabels: Record<PersistedField, string> = {
   largeDocumentsSaved: 'where large documents were saved',
   firstStage: 'the first stage',
   bm25: 'the BM25 settings',
+  dense: 'the dense first-stage settings',
+  hybrid: 'the hybrid first-stage settings',
   topN: 'top N',
   scoreDisplay: 'the score display',
+  highlightQueryTerms: 'the query-term highlighting',
   judgmentsByQuery: 'the judgments',
   metricK: 'k',
   gain: 'the nDCG gain',
@@ -101,6 +117,13 @@ const localConfig = z.object({
   dtype: z.enum(['auto', 'fp32', 'fp16', 'q8']),
   maxLength: positiveInt(100_000),
   batchSize: positiveInt(10_000),
+  // Saves from before split mode have none: truncate.
+  longDocuments: z
+    .discriminatedUnion('mode', [
+      z.object({ mode: z.literal('truncate') }),
+      z.object({ mode: z.literal('split'), stride: z.number().int().min(0).max(MAX_STRIDE), aggregate: z.enum(['max', 'first', 'mean']) }),
+    ])
+    .optional(),
 });
 const cohereConfig = z.object({ kind: z.literal('cohere'), settings: z.unknown() });
 const bm25Config = z.object({ kind: z.literal('bm25') });

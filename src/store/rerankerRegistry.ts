@@ -17,7 +17,8 @@ const localRerankers = new Map<string, LocalReranker>();
 export function resolveLocalSettings(config: LocalColumnConfig, support: DeviceSupport): LocalRerankerSettings {
   const device = config.device === 'auto' ? (support.webgpu ? 'webgpu' : 'wasm') : config.device;
   const dtype = config.dtype === 'auto' ? defaultDtype(device) : config.dtype;
-  return { model: config.model.trim(), device, dtype, maxLength: config.maxLength, batchSize: config.batchSize };
+  const settings: LocalRerankerSettings = { model: config.model.trim(), device, dtype, maxLength: config.maxLength, batchSize: config.batchSize };
+  return config.longDocuments?.mode === 'split' ? { ...settings, longDocuments: config.longDocuments } : settings;
 }
 
 /** `onEvent` is bound once per column: it must only depend on the column id. */

@@ -2,6 +2,7 @@ import { topCandidates } from '../core/ranking';
 import { bm25OverTexts } from '../core/retrieval/bm25';
 import type { Candidate } from '../core/types';
 import type { LocalRerankerEvent } from '../rerankers/local/client';
+import type { DocumentDetails } from '../rerankers/local/protocol';
 import { detectDevices } from '../rerankers/local/device';
 import type { Reranker } from '../rerankers/types';
 import { selectActiveQuery } from './selectors';
@@ -58,6 +59,7 @@ async function runColumn(column: Column, queryKey: string, query: string, top: C
     ids,
     scoreKind: scoreKindOf(column.config),
     progress: { scored: 0, total: ids.length },
+    details: undefined, // the last run's windows are not this run's
   });
 
   const buffer = createStreamBuffer((scores, progress) =>
@@ -92,9 +94,27 @@ export function doneState(scored: ScoredQuery, ids: readonly string[]): Partial<
     timings: outcome?.timings ?? { totalMs: 0 },
     notes: [...(outcome?.notes ?? []), ...cachedNote],
     billedUnits: outcome?.billedUnits,
+    details: detailsById(scored, ids),
     ranOn: outcome?.device ? `${outcome.device === 'webgpu' ? 'WebGPU' : 'WASM'} · ${outcome.dtype ?? ''}` : null,
     progress: { scored: ids.length, total: ids.length },
   };
+}
+
+/**
+ * A local run's per-document details by id. They come in the order the reranker was sent, which is `ids`
+ * only when nothing came from the score cache; with cached scores they are left out (the cache has none).
+ */
+function detailsById(scored: ScoredQuery, ids: readonly string[]): Map<string, DocumentDetails> | undefined {
+  const outcome = scored.outcome;
+  if (!outcome || !('details' in outcome) || scored.fresh !== ids.length) return undefined;
+  const perDocument: unknown = outcome.details;
+  if (!Array.isArray(perDocument)) return undefined;
+  const byId = new Map<string, DocumentDetails>();
+  ids.forEach((id, i) => {
+    const detail = (perDocument as readonly (DocumentDetails | undefined)[])[i];
+    if (detail) byId.set(id, detail);
+  });
+  return byId;
 }
 
 function onLocalEvent(event: LocalRerankerEvent, patch: (p: (run: RunState) => Partial<RunState>) => void) {
@@ -130,7 +150,9 @@ export async function rerankerFor(
     }
     const settings = resolveLocalSettings(config, support);
     // WebGPU and WASM logits differ in the last digits, so where it ran is part of what the scores are.
-    const cacheSignature = JSON.stringify(['local', settings.model, settings.device, settings.dtype, settings.maxLength]);
+    // Split mode is not cached: the cache holds scores only, and a split row needs its windows too.
+    const split = settings.longDocuments?.mode === 'split';
+    const cacheSignature = split ? null : JSON.stringify(['local', settings.model, settings.device, settings.dtype, settings.maxLength]);
     return { reranker: localRerankerFor(column.id, settings, onEvent), cacheSignature };
   }
   if (config.kind === 'cohere') return { reranker: cohereReranker(config, get(), onNotes), cacheSignature: configSignature(config) };

@@ -1,10 +1,12 @@
 import { parseDocuments, type ParseResult } from '../core/parse';
 import { buildBm25Index, scoreBm25, type Bm25Index } from '../core/retrieval/bm25';
+import { denseRanking, hybridRanking, type HybridSettings } from '../core/denseFirstStage';
 import { firstStageRanking, rankByScore } from '../core/ranking';
 import type { Candidate, Judgments, Ranking } from '../core/types';
 import { PASTE_KEY, PASTE_QUERY_ID, pasteJudgmentKey, selectActiveSetQuery, setQueryCandidates, setQueryKey, type ActiveQuery } from './activeQuery';
 import type { AppState } from './index';
 import { mergeJudgments } from './judgmentsSlice';
+import { denseScoresFor } from './denseSelectors';
 import { currentAsyncBm25, currentAsyncParse, isLargeInput } from './largeInput';
 import { memoizeLast } from './memo';
 import type { Bm25Settings, FirstStageSource } from './settingsSlice';
@@ -82,7 +84,13 @@ export const selectBm25Scores = (s: AppState): Float64Array | null =>
   !s.querySet && isLargeInput(s.documentsText) ? currentAsyncBm25(s) : bm25ScoresMemo(selectBm25Index(s), selectQueryText(s), s.bm25.k1, s.bm25.b);
 
 /** How the first stage is named on screen: "First stage: BM25". */
-export const firstStageNames: Record<FirstStageSource, string> = { supplied: 'retriever scores', bm25: 'BM25', input: 'input order' };
+export const firstStageNames: Record<FirstStageSource, string> = {
+  supplied: 'retriever scores',
+  bm25: 'BM25',
+  input: 'input order',
+  dense: 'dense (cosine)',
+  hybrid: 'hybrid (BM25 + dense)',
+};
 
 export interface FirstStage {
   ranking: Ranking;
@@ -92,9 +100,28 @@ export interface FirstStage {
   notice: string | null;
 }
 
-/** The first stage of one query's candidates; `bm25Scores` is needed when the source is (or falls back to) BM25. */
-export function decideFirstStage(candidates: readonly Candidate[], chosen: FirstStageSource, bm25Scores: Float64Array | null): FirstStage {
+/** Shown while a dense or hybrid first stage waits for embeddings. */
+export const denseMissingNotice = 'No embeddings yet for this query and these documents with these model settings: press Embed. Until then the list is in input order.';
+
+/**
+ * The first stage of one query's candidates; `bm25Scores` is needed when the source is (or falls back to) BM25,
+ * and for hybrid; `denseScores` (cosine per candidate) and `hybrid` for dense and hybrid.
+ */
+export function decideFirstStage(
+  candidates: readonly Candidate[],
+  chosen: FirstStageSource,
+  bm25Scores: Float64Array | null,
+  denseScores: Float64Array | null = null,
+  hybrid?: HybridSettings,
+): FirstStage {
   const pending = 'Computing BM25 in the background: the list is in input order until it is ready.';
+  if (chosen === 'dense' || chosen === 'hybrid') {
+    const inputOrder = firstStageRanking(candidates, 'input');
+    if (!denseScores) return { ranking: inputOrder, source: chosen, notice: denseMissingNotice };
+    if (chosen === 'dense') return { ranking: denseRanking(candidates, denseScores), source: chosen, notice: null };
+    if (!bm25Scores || !hybrid) return { ranking: inputOrder, source: chosen, notice: pending };
+    return { ranking: hybridRanking(candidates, bm25Scores, denseScores, hybrid), source: chosen, notice: null };
+  }
   {
     const hasScores = candidates.some((c) => c.score !== undefined);
     if (chosen === 'supplied' && !hasScores) {
@@ -118,13 +145,20 @@ const firstStageMemo = memoizeLast(decideFirstStage);
 
 /** Whether a query's first stage needs BM25 scores: chosen, or the fallback for candidates without scores. */
 export function needsBm25(candidates: readonly Candidate[], chosen: FirstStageSource): boolean {
-  return chosen === 'bm25' || (chosen === 'supplied' && !candidates.some((c) => c.score !== undefined));
+  return chosen === 'bm25' || chosen === 'hybrid' || (chosen === 'supplied' && !candidates.some((c) => c.score !== undefined));
 }
 
 export const selectFirstStage = (s: AppState): FirstStage => {
   const candidates = selectCandidates(s);
-  return firstStageMemo(candidates, s.firstStage, needsBm25(candidates, s.firstStage) ? selectBm25Scores(s) : null);
+  const bm25 = needsBm25(candidates, s.firstStage) ? selectBm25Scores(s) : null;
+  const dense = usesDense(s.firstStage) ? denseScoresMemo(s.dense, selectQueryText(s), candidates, s.denseVersion) : null;
+  return firstStageMemo(candidates, s.firstStage, bm25, dense, s.hybrid);
 };
+
+/** Whether the first stage ranks by embeddings (dense alone, or fused with BM25). */
+export const usesDense = (source: FirstStageSource): boolean => source === 'dense' || source === 'hybrid';
+
+const denseScoresMemo = memoizeLast(denseScoresFor);
 
 export const selectCandidateById = (s: AppState): ReadonlyMap<string, Candidate> => candidateMapMemo(selectCandidates(s));
 const candidateMapMemo = memoizeLast((candidates: readonly Candidate[]) => new Map(candidates.map((c) => [c.id, c])));

@@ -7,7 +7,8 @@ import { columnTitle, configSignature, runSignature, type Column, type RunState 
 import type { AppState } from './index';
 import { mergeJudgments, type JudgmentOverrides } from './judgmentsSlice';
 import { memoizeLast } from './memo';
-import { decideFirstStage, firstStageNames, needsBm25, type FirstStage } from './selectors';
+import { denseScoresFor } from './denseSelectors';
+import { decideFirstStage, firstStageNames, needsBm25, usesDense, type FirstStage } from './selectors';
 import type { FirstStageSource } from './settingsSlice';
 
 /** One ranker's ranking and metrics for one query of the set. */
@@ -48,6 +49,9 @@ export const bm25SettingsKey = (s: Pick<AppState, 'bm25' | 'querySet'>): string 
 interface RowInputs {
   firstStageSource: FirstStageSource;
   bm25: Float64Array | undefined;
+  /** Cosine per candidate for a dense or hybrid first stage; null while embeddings are missing. */
+  dense: Float64Array | null;
+  hybrid: AppState['hybrid'];
   overrides: JudgmentOverrides | undefined;
   runs: readonly (RunState | undefined)[];
   /** Each column's settings, so a changed model marks its results stale. */
@@ -63,6 +67,8 @@ function sameInputs(a: RowInputs, b: RowInputs): boolean {
   return (
     a.firstStageSource === b.firstStageSource &&
     a.bm25 === b.bm25 &&
+    a.dense === b.dense &&
+    a.hybrid === b.hybrid &&
     a.overrides === b.overrides &&
     a.k === b.k &&
     a.gain === b.gain &&
@@ -78,7 +84,9 @@ function buildRow(set: QuerySet, query: SetQuery, columns: readonly Column[], in
   const judgments = mergeJudgments(query.judgments, inputs.overrides);
   const relevantCount = countRelevant(judgments);
   const wantsBm25 = needsBm25(candidates, inputs.firstStageSource);
-  const firstStage = wantsBm25 && !inputs.bm25 ? null : decideFirstStage(candidates, inputs.firstStageSource, inputs.bm25 ?? null);
+  // A first stage still waiting for BM25 or embeddings has no ranking to measure yet.
+  const waiting = (wantsBm25 && !inputs.bm25) || (usesDense(inputs.firstStageSource) && !inputs.dense);
+  const firstStage = waiting ? null : decideFirstStage(candidates, inputs.firstStageSource, inputs.bm25 ?? null, inputs.dense, inputs.hybrid);
   const options = { k: inputs.k, gain: inputs.gain };
   const metricsOf = (ranking: Ranking) => (relevantCount > 0 ? computeMetrics(ranking, judgments, options) : null);
   const results: RankerResult[] = [{ rankerId: 'first', ranking: firstStage?.ranking ?? null, values: firstStage ? metricsOf(firstStage.ranking) : null, stale: false }];
@@ -112,6 +120,9 @@ const rowsMemo = memoizeLast(
     gain: AppState['gain'],
     topN: number,
     settingsKey: string,
+    dense: AppState['dense'],
+    hybrid: AppState['hybrid'],
+    denseVersion: number,
   ): SetRow[] => {
     const bm25Scores = bm25 && bm25.set === set && bm25.settingsKey === settingsKey ? bm25.scores : null;
     return set.queries.map((query) => {
@@ -119,6 +130,8 @@ const rowsMemo = memoizeLast(
       const inputs: RowInputs = {
         firstStageSource: source,
         bm25: bm25Scores?.get(query.id),
+        dense: usesDense(source) ? setDenseScores(set, query, dense, denseVersion) : null,
+        hybrid,
         overrides: judgmentsByQuery.get(key),
         runs: columns.map((c) => c.runs.get(key)),
         configs: columns.map((c) => configSignature(c.config)),
@@ -139,7 +152,19 @@ const noRows: SetRow[] = [];
 
 /** One row per query of the imported set, with every ranker's metrics; none for a paste. */
 export const selectSetRows = (s: AppState): SetRow[] =>
-  s.querySet ? rowsMemo(s.querySet, s.columns, s.firstStage, s.setFirstStageBm25, s.judgmentsByQuery, s.metricK, s.gain, s.topN, bm25SettingsKey(s)) : noRows;
+  s.querySet ? rowsMemo(s.querySet, s.columns, s.firstStage, s.setFirstStageBm25, s.judgmentsByQuery, s.metricK, s.gain, s.topN, bm25SettingsKey(s), s.dense, s.hybrid, s.denseVersion)
+    : noRows;
+
+const denseCache = new WeakMap<SetQuery, { dense: AppState['dense']; version: number; scores: Float64Array | null }>();
+
+/** One set query's cosine scores, kept per query so a row is rebuilt only when its embeddings change. */
+function setDenseScores(set: QuerySet, query: SetQuery, dense: AppState['dense'], version: number): Float64Array | null {
+  const hit = denseCache.get(query);
+  if (hit && hit.dense === dense && hit.version === version) return hit.scores;
+  const scores = denseScoresFor(dense, query.text, setQueryCandidates(set, query), version);
+  denseCache.set(query, { dense, version, scores });
+  return scores;
+}
 
 const rankersMemo = memoizeLast((columns: readonly Column[], source: FirstStageSource): RankerInfo[] => [
   { id: 'first', name: `First stage: ${firstStageNames[source]}` },

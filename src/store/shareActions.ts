@@ -30,7 +30,7 @@ import { initialSettings } from './settingsSlice';
 /** The parts of the state a setup is made from (the initial slices are one such state). */
 export type ShareableState = Pick<
   AppState,
-  'query' | 'documentsText' | 'format' | 'textMode' | 'fields' | 'presetId' | 'fileName' | 'formatFromFile' | 'firstStage' | 'bm25' | 'topN'
+  'query' | 'documentsText' | 'format' | 'textMode' | 'fields' | 'presetId' | 'fileName' | 'formatFromFile' | 'firstStage' | 'bm25' | 'dense' | 'hybrid' | 'topN'
   | 'corpusTopK' | 'scoreDisplay' | 'metricK' | 'gain' | 'setMetric' | 'columns' | 'judgmentsByQuery' | 'querySet' | 'activeQueryId'
 >;
 
@@ -84,7 +84,7 @@ export function setupOfState(state: ShareableState, scope: SetupScope): SharedSe
         }
       : null,
     querySet: querySet && { set: querySet, marks: setMarks, openQueryId: state.activeQueryId },
-    settings: { firstStage: state.firstStage, bm25: state.bm25, topN: state.topN, corpusTopK: state.corpusTopK, scoreDisplay: state.scoreDisplay, metricK: state.metricK, gain: state.gain, setMetric: state.setMetric },
+    settings: { firstStage: state.firstStage, bm25: state.bm25, dense: state.dense, hybrid: state.hybrid, topN: state.topN, corpusTopK: state.corpusTopK, scoreDisplay: state.scoreDisplay, metricK: state.metricK, gain: state.gain, setMetric: state.setMetric },
     columns: state.columns.map((c) => ({ id: c.id, config: c.config, runs: scope.includeScores ? runsOf(c, state, hasPaste) : [] })),
   };
 }

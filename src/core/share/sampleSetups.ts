@@ -26,6 +26,8 @@ export function samplePasteSetup(): SharedSetup {
     settings: {
       firstStage: 'bm25',
       bm25: { k1: 0.9, b: 0.4, stem: true, stopwords: true },
+      dense: { model: 'Xenova/e5-small-v2', device: 'webgpu', dtype: 'fp16', pooling: 'cls', queryPrefix: 'q: ', documentPrefix: '', maxLength: 128, batchSize: 4 },
+      hybrid: { method: 'weighted', k: 20, weight: 0.3 },
       topN: 7,
       corpusTopK: 250,
       scoreDisplay: 'sigmoid',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_STRIDE } from '../windows';
 
 /**
  * Version 1 of the document a share link or session file holds, as JSON. Every object is strict: a field
@@ -43,8 +44,22 @@ const querySetSchema = z.strictObject({
 });
 
 const settingsSchema = z.strictObject({
-  firstStage: z.enum(['supplied', 'bm25', 'input']),
+  firstStage: z.enum(['supplied', 'bm25', 'input', 'dense', 'hybrid']),
   bm25: z.strictObject({ k1: z.number().min(0).max(10), b: z.number().min(0).max(1), stem: z.boolean(), stopwords: z.boolean() }),
+  // Optional: documents written before dense first stages existed have neither, and still open.
+  dense: z
+    .strictObject({
+      model: z.string(),
+      device: z.enum(['wasm', 'webgpu']),
+      dtype: z.enum(['fp32', 'fp16', 'q8']),
+      pooling: z.enum(['mean', 'cls']).nullable(),
+      queryPrefix: z.string().nullable(),
+      documentPrefix: z.string().nullable(),
+      maxLength: wholeNumber(1, 100_000),
+      batchSize: wholeNumber(1, 10_000),
+    })
+    .optional(),
+  hybrid: z.strictObject({ method: z.enum(['rrf', 'weighted']), k: z.number().min(0).max(1000), weight: z.number().min(0).max(1) }).optional(),
   topN: wholeNumber(1, 100_000),
   corpusTopK: wholeNumber(1, 1000),
   scoreDisplay: z.enum(['raw', 'sigmoid', 'minmax']),
@@ -53,6 +68,12 @@ const settingsSchema = z.strictObject({
   setMetric: z.enum(['precision', 'recall', 'rr', 'ap', 'ndcg']),
 });
 
+/** Optional: links and files from before split mode have none, and read as truncate. */
+const longDocumentsSchema = z.discriminatedUnion('mode', [
+  z.strictObject({ mode: z.literal('truncate') }),
+  z.strictObject({ mode: z.literal('split'), stride: wholeNumber(0, MAX_STRIDE), aggregate: z.enum(['max', 'first', 'mean']) }),
+]);
+
 const localConfigSchema = z.strictObject({
   kind: z.literal('local'),
   model: z.string(),
@@ -60,6 +81,7 @@ const localConfigSchema = z.strictObject({
   dtype: z.enum(['auto', 'fp32', 'fp16', 'q8']),
   maxLength: wholeNumber(1, 100_000),
   batchSize: wholeNumber(1, 10_000),
+  longDocuments: longDocumentsSchema.optional(),
 });
 
 /** No key field, and a strict object: a key can neither be written here nor read back from here. */
@@ -80,7 +102,7 @@ const runSchema = z.strictObject({
   signature: z.string(),
   ids: z.array(z.string()),
   scores: z.array(z.tuple([z.string(), z.number()])),
-  scoreKind: z.enum(['retriever score', 'BM25', 'input order', 'raw logit', 'relevance score']),
+  scoreKind: z.enum(['retriever score', 'BM25', 'input order', 'raw logit', 'relevance score', 'cosine', 'RRF', 'weighted sum']),
   truncated: z.array(z.string()),
   ranOn: z.string().nullable(),
 });

@@ -1,9 +1,12 @@
 import type { GainKind, MetricValues } from '../metrics';
 import type { FieldMapping, InputFormat, TextMode } from '../parse';
+import type { HybridSettings } from '../denseFirstStage';
+import type { DenseFirstStageSettings } from '../denseSettings';
 import type { FirstStageSource } from '../ranking';
 import type { ScoreDisplay } from '../scoreDisplay';
 import type { QuerySet } from '../sets/types';
 import type { ScoreKind } from '../types';
+import type { LongDocumentsSetting } from '../windows';
 
 /**
  * A setup as a link or session file carries it, in memory: what the user sees, never an API key.
@@ -38,6 +41,9 @@ export interface SharedQuerySet {
 export interface SharedSettings {
   firstStage: FirstStageSource;
   bm25: { k1: number; b: number; stem: boolean; stopwords: boolean };
+  /** Documents made before dense first stages read back with the defaults. */
+  dense: DenseFirstStageSettings;
+  hybrid: HybridSettings;
   topN: number;
   corpusTopK: number;
   scoreDisplay: ScoreDisplay;
@@ -53,6 +59,8 @@ export interface SharedLocalConfig {
   dtype: 'auto' | 'fp32' | 'fp16' | 'q8';
   maxLength: number;
   batchSize: number;
+  /** Absent in links made before split mode: truncate. */
+  longDocuments?: LongDocumentsSetting;
 }
 
 /** A rerank API's settings. There is no key here, by design: a key stays on the device that typed it. */

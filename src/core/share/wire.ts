@@ -1,7 +1,9 @@
+import { defaultHybrid } from '../denseFirstStage';
+import { defaultDenseFirstStage, type DenseFirstStageSettings } from '../denseSettings';
 import type { FieldMapping } from '../parse';
 import type { QuerySet } from '../sets/types';
 import { APP_MARKER, DOCUMENT_VERSION, type DocumentV1, type WireRun } from './schemaV1';
-import type { SharedColumn, SharedColumnConfig, SharedMarks, SharedRun, SharedSetup } from './types';
+import type { SharedColumn, SharedColumnConfig, SharedLocalConfig, SharedMarks, SharedRun, SharedSetup } from './types';
 
 /**
  * SharedSetup (Maps) <-> the version 1 document (JSON entries). Fields are copied one by one, never spread,
@@ -45,6 +47,8 @@ export function toWire(setup: SharedSetup, options: WireOptions): DocumentV1 {
     settings: {
       firstStage: settings.firstStage,
       bm25: { k1: settings.bm25.k1, b: settings.bm25.b, stem: settings.bm25.stem, stopwords: settings.bm25.stopwords },
+      dense: denseOf(settings.dense),
+      hybrid: { method: settings.hybrid.method, k: settings.hybrid.k, weight: settings.hybrid.weight },
       topN: settings.topN,
       corpusTopK: settings.corpusTopK,
       scoreDisplay: settings.scoreDisplay,
@@ -60,6 +64,11 @@ export function toWire(setup: SharedSetup, options: WireOptions): DocumentV1 {
   };
 }
 
+function denseOf(d: DenseFirstStageSettings): DenseFirstStageSettings {
+  const { model, device, dtype, pooling, queryPrefix, documentPrefix, maxLength, batchSize } = d;
+  return { model, device, dtype, pooling, queryPrefix, documentPrefix, maxLength, batchSize };
+}
+
 function fieldsOf(fields: FieldMapping): FieldMapping {
   const out: FieldMapping = {};
   if (fields.text !== undefined) out.text = fields.text;
@@ -73,8 +82,10 @@ function fieldsOf(fields: FieldMapping): FieldMapping {
 function configOf(config: SharedColumnConfig): SharedColumnConfig {
   if (config.kind === 'bm25') return { kind: 'bm25' };
   if (config.kind === 'local') {
-    const { model, device, dtype, maxLength, batchSize } = config;
-    return { kind: 'local', model, device, dtype, maxLength, batchSize };
+    const { model, device, dtype, maxLength, batchSize, longDocuments } = config;
+    const local: SharedLocalConfig = { kind: 'local', model, device, dtype, maxLength, batchSize };
+    if (longDocuments?.mode === 'split') local.longDocuments = { mode: 'split', stride: longDocuments.stride, aggregate: longDocuments.aggregate };
+    return local;
   }
   const { provider, baseUrl, model, maxTokensPerDoc, timeoutMs, concurrency } = config.settings;
   return { kind: 'cohere', settings: { provider, baseUrl, model, maxTokensPerDoc, timeoutMs, concurrency } };
@@ -131,7 +142,7 @@ function setupOf(doc: DocumentV1): SharedSetup {
   return {
     paste: doc.paste && { ...doc.paste, fields: { ...doc.paste.fields }, marks: mapOf(doc.paste.marks, 'paste.marks', 'the document') },
     querySet: set,
-    settings: doc.settings,
+    settings: { ...doc.settings, dense: doc.settings.dense ?? defaultDenseFirstStage, hybrid: doc.settings.hybrid ?? defaultHybrid },
     columns,
   };
 }

@@ -2,10 +2,11 @@ import { Fragment, useState } from 'react';
 import { Notice } from '../../components/Notice';
 import { barFraction, scoreRange } from '../../core/ranking';
 import { useAppStore } from '../../store';
-import { firstStageNames, selectCandidateById, selectFirstStage } from '../../store/selectors';
+import { firstStageNames, selectCandidateById, selectFirstStage, usesDense } from '../../store/selectors';
 import { RankingRow } from '../rankings/RankingRow';
 import { useShowMore } from '../rankings/useShowMore';
 import { Bm25Explanation } from './Bm25Explanation';
+import { DenseRunBar } from './DenseRunBar';
 
 export function FirstStageColumn() {
   const { ranking, source, notice } = useAppStore(selectFirstStage);
@@ -22,6 +23,7 @@ export function FirstStageColumn() {
         {ranking.entries.length.toLocaleString('en-US')} candidates · score: {ranking.scoreKind}
         {ranking.scoreKind === 'retriever score' && ', ties broken by input order'}
       </p>
+      {usesDense(source) && <DenseRunBar />}
       {notice && <Notice tone="info">{notice}</Notice>}
       {ranking.entries.length === 0 ? (
         <p className="py-6 text-center text-sm text-slate-500">No documents yet. Paste some, upload a file, or pick an example.</p>

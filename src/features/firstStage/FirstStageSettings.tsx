@@ -2,11 +2,15 @@ import { formatBounds } from '../../core/numberInput';
 import { useAppStore } from '../../store';
 import type { FirstStageSource } from '../../store/settingsSlice';
 import { defaultBm25 } from '../../store/settingsSlice';
+import { DenseModelSettings } from './DenseModelSettings';
+import { HybridSettingsPanel } from './HybridSettingsPanel';
 
 const sources: { value: FirstStageSource; label: string; hint: string }[] = [
   { value: 'supplied', label: 'Retriever scores', hint: 'the scores that came with the documents, highest first' },
   { value: 'bm25', label: 'BM25', hint: 'keyword ranking computed here, in your browser' },
   { value: 'input', label: 'Input order', hint: 'the order the documents were given in' },
+  { value: 'dense', label: 'Dense', hint: 'cosine between bi-encoder embeddings of the query and each document, computed here' },
+  { value: 'hybrid', label: 'Hybrid', hint: 'BM25 and dense fused: Reciprocal Rank Fusion or a weighted sum' },
 ];
 
 const k1Range = { min: 0, max: 3 };
@@ -31,7 +35,10 @@ export function FirstStageSettings() {
           ))}
         </div>
       </fieldset>
-      <fieldset className="rounded-md border border-slate-200 p-2">
+      {(firstStage === 'dense' || firstStage === 'hybrid') && <DenseModelSettings />}
+      {firstStage === 'hybrid' && <HybridSettingsPanel />}
+      {/* Dense alone never reads BM25: its knobs would only distract. */}
+      <fieldset className="rounded-md border border-slate-200 p-2" hidden={firstStage === 'dense'}>
         <legend className="px-1 text-xs font-medium text-slate-600">BM25 settings</legend>
         {/* Sliders cannot hold a bad value; the bounds are shown beside them, outside the labels. */}
         <div className="grid grid-cols-[auto_1fr_3rem_auto] items-center gap-x-2 gap-y-1 text-xs">

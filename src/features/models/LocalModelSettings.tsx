@@ -1,12 +1,14 @@
 import { useId, useState } from 'react';
 import { NumberField } from '../../components/NumberField';
 import type { NumberBounds } from '../../core/numberInput';
-import { findCatalogModel, maxTokensFor, MIN_MAX_TOKENS, RUNNABLE_CATALOG, type ModelDtype } from '../../rerankers/catalog';
+import { findCatalogModel, maxTokensFor, MIN_MAX_TOKENS, rerankerKind, RUNNABLE_CATALOG, type ModelDtype } from '../../rerankers/catalog';
 import { allowedDtypes } from '../../rerankers/local/device';
 import { validateModelId } from '../../rerankers/modelId';
 import { useAppStore } from '../../store';
 import type { LocalColumnConfig } from '../../store/columns';
 import { resolveLocalSettings } from '../../store/rerankerRegistry';
+import { LlmCostNotice } from './LlmCostNotice';
+import { LongDocumentsSettings } from './LongDocumentsSettings';
 
 const fieldClass = 'rounded border border-slate-300 bg-white px-1.5 py-1 text-xs';
 const noSupport = { webgpu: false, shaderF16: false };
@@ -24,6 +26,7 @@ export function LocalModelSettings({ columnId, config }: { columnId: string; con
   const info = findCatalogModel(config.model.trim());
   const listId = `models-${columnId}`;
   const size = info?.approxSizeMB[resolved.dtype];
+  const topN = useAppStore((s) => s.topN);
   const modelCheck = validateModelId(config.model);
   const modelMessage = modelTouched && !modelCheck.ok ? modelCheck.message : null;
   return (
@@ -58,8 +61,11 @@ export function LocalModelSettings({ columnId, config }: { columnId: string; con
       <p data-testid="model-info" className="text-slate-500">
         {info
           ? `${info.languages} · ${info.licence} · ${size ? `about ${size} MB as ${resolved.dtype}` : `no ${resolved.dtype} build`} · ${info.note}`
-          : 'Any Hugging Face model id with ONNX weights (a cross-encoder with one output). Looked for under this site’s models/ folder first, then on the Hub.'}
+          : 'Any Hugging Face model id with ONNX weights (a cross-encoder with one output, or a causal LM read as a yes/no reranker). Looked for under this site’s models/ folder first, then on the Hub.'}
       </p>
+      {info && rerankerKind(info) === 'causal-lm' && (
+        <LlmCostNotice model={info} device={resolved.device} dtype={resolved.dtype} webgpuAvailable={support?.webgpu ?? false} topN={topN} />
+      )}
       <div className="flex flex-wrap gap-3">
         <label className="flex items-center gap-1">
           Device
@@ -90,6 +96,7 @@ export function LocalModelSettings({ columnId, config }: { columnId: string; con
         />
         <NumberField label="Batch" bounds={batchBounds} value={config.batchSize} onCommit={(batchSize) => update({ batchSize })} inputClassName="w-14 px-1.5 py-1 text-xs" />
       </div>
+      <LongDocumentsSettings config={config} onChange={(longDocuments) => update({ longDocuments })} />
     </div>
   );
 }

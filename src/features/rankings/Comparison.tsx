@@ -6,6 +6,7 @@ import { LinesLegend } from '../compare/LinesLegend';
 import { RankLines } from '../compare/RankLines';
 import { useComparisonLayout } from '../compare/useComparisonLayout';
 import { FirstStageColumn } from '../firstStage/FirstStageColumn';
+import { QueryTermToggle } from './QueryTermToggle';
 import { RerankedColumn } from './RerankedColumn';
 
 // No props: it renders again only for its own store data, not for every streamed update of a run.
@@ -24,6 +25,7 @@ export function Comparison() {
   const hasResults = useAppStore((s) => selectColumnRankings(s).some((c) => c.order.reranked.entries.length + c.order.pending.length > 0));
   return (
     <div className="space-y-2">
+      <QueryTermToggle />
       {hasResults && <LinesLegend />}
       <div className="overflow-x-auto">
         {/* The lines are drawn in this box's coordinates, so page and horizontal scrolling move them with the rows. */}

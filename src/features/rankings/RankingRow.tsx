@@ -1,9 +1,11 @@
-import { memo, useState, type ReactNode } from 'react';
+import { memo, useMemo, useState, type ReactNode } from 'react';
 import { ScoreBar } from '../../components/ScoreBar';
 import { useRowHighlight } from '../compare/useRowHighlight';
 import { JudgmentControl } from '../judgments/JudgmentControl';
 import type { ScoreKind } from '../../core/types';
+import { DocumentText, type HighlightRange } from './DocumentText';
 import { formatScore } from './formatScore';
+import { useQueryTermRanges } from './useQueryTermRanges';
 
 // A row renders again when its rank or score changes; its judgment only when the judgment does.
 const Judgment = memo(JudgmentControl);
@@ -27,6 +29,8 @@ interface RankingRowProps {
   /** Extra cells: the rank move, a "not reranked" badge, a "why this score?" button... */
   badge?: ReactNode;
   details?: ReactNode;
+  /** Spans of the text to mark besides the query terms (a winning window...). Keep the array stable across renders. */
+  highlights?: readonly HighlightRange[];
 }
 
 /**
@@ -36,9 +40,13 @@ interface RankingRowProps {
  */
 const offscreenSkip = '[contain-intrinsic-size:auto_5.75rem] [content-visibility:auto]';
 
-export function RankingRow({ row, scoreKind, testId, tone, badge, details }: RankingRowProps) {
+const noHighlights: readonly HighlightRange[] = [];
+
+export function RankingRow({ row, scoreKind, testId, tone, badge, details, highlights = noHighlights }: RankingRowProps) {
   const [expanded, setExpanded] = useState(false);
   const long = row.text.length > 160;
+  const termRanges = useQueryTermRanges(row.text);
+  const ranges = useMemo(() => (highlights.length === 0 ? termRanges : termRanges.length === 0 ? highlights : [...highlights, ...termRanges]), [highlights, termRanges]);
   // Hovering or focusing a row highlights the same document in the other columns, and its lines.
   const { highlighted, handlers } = useRowHighlight(row.id);
   return (
@@ -61,7 +69,9 @@ export function RankingRow({ row, scoreKind, testId, tone, badge, details }: Ran
             </span>
             {badge}
           </div>
-          <p className={`text-sm leading-snug text-slate-700 ${expanded ? 'whitespace-pre-wrap' : 'line-clamp-2'}`}>{row.text}</p>
+          <p className={`text-sm leading-snug text-slate-700 ${expanded ? 'whitespace-pre-wrap' : 'line-clamp-2'}`}>
+            <DocumentText text={row.text} ranges={ranges} />
+          </p>
           {/* The judgment sits on its own line, so a narrow column never squeezes the document id away. */}
           <div className="mt-0.5 flex items-center justify-between gap-2">
             {long ? (

@@ -4,6 +4,10 @@ import type { ScoreKind } from '../../core/types';
 import type { RunState } from '../../store/columns';
 import { RankingRow } from './RankingRow';
 import { RankMoveBadge } from './RankMoveBadge';
+import { WhyButton } from '../why/WhyButton';
+import { useRowDetails } from './useRowDetails';
+import { useWinningWindow } from './useWinningWindow';
+import { WindowDetails } from './WindowDetails';
 
 interface RerankedRowProps {
   id: string;
@@ -27,12 +31,16 @@ const sameMove = (a: RankMove | undefined, b: RankMove | undefined): boolean =>
  */
 export const RerankedRow = memo(
   function RerankedRow({ id, rank, text, score, rawScore, fraction, scoreKind, move, truncated }: RerankedRowProps) {
+    const details = useRowDetails(id);
+    const highlights = useWinningWindow(details);
     return (
       <RankingRow
         testId="reranked-row"
         tone="reranked"
         scoreKind={scoreKind}
         row={{ id, rank, score, rawScore, text, fraction }}
+        highlights={highlights}
+        details={details && <WindowDetails docId={id} text={text} details={details} />}
         badge={
           <>
             {move && <RankMoveBadge move={move} />}
@@ -41,6 +49,7 @@ export const RerankedRow = memo(
                 truncated
               </span>
             )}
+            <WhyButton docId={id} />
           </>
         }
       />

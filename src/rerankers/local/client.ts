@@ -5,11 +5,13 @@
  * otherwise). If WebGPU fails, it retries on WASM in a fresh worker and says so in `notes` and an event.
  */
 import type { Result } from '../../core/types';
-import type { ModelDtype } from '../catalog';
+import type { ModelDtype, RerankerKind } from '../catalog';
 import type { RerankError, RerankOptions, RerankOutcome, Reranker } from '../types';
 import { defaultDtype } from './device';
 import { modelIdError } from './errors';
-import type { LibraryProgressEvent, LoadedReply, LocalDevice, WorkerErrorKind } from './protocol';
+import type { LongDocumentsSetting } from '../../core/windows';
+import { longDocumentNotes } from './longDocumentNotes';
+import type { DocumentDetails, LibraryProgressEvent, LoadedReply, LocalDevice, WorkerErrorKind } from './protocol';
 import { WorkerConnection } from './workerConnection';
 
 export interface LocalRerankerSettings {
@@ -18,6 +20,8 @@ export interface LocalRerankerSettings {
   dtype: ModelDtype;
   maxLength: number;
   batchSize: number;
+  /** Absent: truncate. */
+  longDocuments?: LongDocumentsSetting;
 }
 
 export type LocalErrorKind = WorkerErrorKind | 'cancelled' | 'worker-crashed';
@@ -27,8 +31,11 @@ export interface LocalRerankError extends RerankError {
 }
 
 export interface LocalRerankOutcome extends RerankOutcome {
-  scoreKind: 'raw logit';
+  /** An LLM reranker's (causal LM's) P(yes), in [0, 1], is a 'relevance score' until ScoreKind has 'P(yes)'. */
+  scoreKind: 'raw logit' | 'relevance score';
   truncated: boolean[];
+  /** Per document, in input order: token budget and split-mode windows (undefined if not scored). */
+  details: (DocumentDetails | undefined)[];
   timings: { totalMs: number; loadMs: number; inferenceMs: number; tokenizeMs: number; msPerDoc: number; batches: number };
   /** Where it really ran (after any fallback). */
   device: LocalDevice;
@@ -38,6 +45,8 @@ export interface LocalRerankOutcome extends RerankOutcome {
 export interface LoadInfo {
   device: LocalDevice;
   dtype: ModelDtype;
+  /** Read by the worker from the model's config.json. */
+  kind: RerankerKind;
   loadMs: number;
   runtime: LoadedReply['runtime'];
   notes: string[];
@@ -159,7 +168,7 @@ export class LocalReranker implements Reranker<LocalRerankOutcome, LocalRerankEr
       const id = connection.send((requestId) => ({ type: 'load', id: requestId, ...target }), (reply) => {
         if (reply.type === 'progress') this.onEvent({ type: 'progress', event: reply.event });
         else if (reply.type === 'loaded') {
-          const info: LoadInfo = { device: reply.device, dtype: reply.dtype, loadMs: reply.loadMs, runtime: reply.runtime, notes: this.fallbackNotes() };
+          const info: LoadInfo = { device: reply.device, dtype: reply.dtype, kind: reply.kind ?? 'cross-encoder', loadMs: reply.loadMs, runtime: reply.runtime, notes: this.fallbackNotes() };
           this.loadedKey = key;
           this.loadInfo = info;
           this.onEvent({ type: 'loaded', info });
@@ -197,14 +206,16 @@ export class LocalReranker implements Reranker<LocalRerankOutcome, LocalRerankEr
     const { signal, onProgress, onPartial } = options;
     const scores: number[] = docs.map(() => Number.NaN);
     const truncated: boolean[] = docs.map(() => false);
+    const details: (DocumentDetails | undefined)[] = docs.map(() => undefined);
     const outcome = (inferenceMs: number, tokenizeMs: number, batches: number): LocalRerankOutcome => ({
       scores,
-      scoreKind: 'raw logit',
+      scoreKind: loaded.kind === 'causal-lm' ? 'relevance score' : 'raw logit',
       truncated,
+      details,
       timings: { totalMs: performance.now() - started, loadMs: loaded.loadMs, inferenceMs, tokenizeMs, msPerDoc: docs.length ? inferenceMs / docs.length : 0, batches },
       device: loaded.device,
       dtype: loaded.dtype,
-      notes: [...loaded.notes, ...(truncated.some(Boolean) ? [`${truncated.filter(Boolean).length} of ${docs.length} documents were cut to ${this.settings.maxLength} tokens.`] : [])],
+      notes: [...loaded.notes, ...longDocumentNotes(this.settings, truncated, details)],
     });
     if (docs.length === 0) return Promise.resolve({ ok: true, value: outcome(0, 0, 0) });
     if (signal?.aborted) return Promise.resolve({ ok: false, error: cancelledError() });
@@ -225,12 +236,14 @@ export class LocalReranker implements Reranker<LocalRerankOutcome, LocalRerankEr
       };
       signal?.addEventListener('abort', stop, { once: true });
       this.stopCurrent = stop;
-      const { maxLength, batchSize } = this.settings;
-      const id = connection.send((requestId) => ({ type: 'rerank', id: requestId, query, docs: [...docs], options: { maxLength, batchSize } }), (reply) => {
+      const { maxLength, batchSize, longDocuments } = this.settings;
+      const options = { maxLength, batchSize, ...(longDocuments ? { longDocuments } : {}) };
+      const id = connection.send((requestId) => ({ type: 'rerank', id: requestId, query, docs: [...docs], options }), (reply) => {
         if (reply.type === 'partial') {
           reply.indices.forEach((docIndex, k) => {
             scores[docIndex] = reply.scores[k] ?? Number.NaN;
             truncated[docIndex] = reply.truncated[k] ?? false;
+            details[docIndex] = reply.details?.[k];
           });
           onPartial?.(reply.indices, reply.scores);
           onProgress?.({ scored: reply.scored, total: reply.total });

@@ -1,5 +1,6 @@
 /** Typed messages between LocalReranker (main thread) and the cross-encoder worker. */
-import type { ModelDtype } from '../catalog';
+import type { LongDocumentsSetting, WindowAggregate } from '../../core/windows';
+import type { ModelDtype, RerankerKind } from '../catalog';
 
 export type LocalDevice = 'wasm' | 'webgpu';
 
@@ -30,7 +31,8 @@ export interface RerankRequest {
   id: number;
   query: string;
   docs: string[];
-  options: { maxLength: number; batchSize: number };
+  /** longDocuments: absent means truncate (today's behaviour). */
+  options: { maxLength: number; batchSize: number; longDocuments?: LongDocumentsSetting };
 }
 
 export interface CancelRequest {
@@ -51,6 +53,8 @@ export interface LoadedReply {
   id: number;
   device: LocalDevice;
   dtype: ModelDtype;
+  /** What was loaded, read from its config.json ('causal-lm': scores are P(yes)). Absent: 'cross-encoder'. */
+  kind?: RerankerKind;
   /** 0 when the model was already loaded in this worker. */
   loadMs: number;
   /** The runtime as it really is, e.g. whether WASM got threads. */
@@ -64,8 +68,32 @@ export interface PartialReply {
   indices: number[];
   scores: number[];
   truncated: boolean[];
+  /** Per document of `indices`: its token budget and, in split mode, its scored windows. */
+  details?: DocumentDetails[];
   scored: number;
   total: number;
+}
+
+/** Tokens of one pair, as the model read them (split mode: all document tokens, over the windows). */
+export interface TokenBudget {
+  queryTokens: number;
+  docTokensKept: number;
+  docTokensTotal: number;
+}
+
+/** One window of a split document: its characters [charStart, charEnd) in the text, and its raw logit. */
+export interface ScoredWindow {
+  charStart: number;
+  charEnd: number;
+  score: number;
+}
+
+export interface DocumentDetails {
+  budget: TokenBudget;
+  /** Split mode only; `winner` indexes the window that decided the score (or best explains a mean). */
+  windows?: ScoredWindow[];
+  winner?: number;
+  aggregate?: WindowAggregate;
 }
 
 export interface DoneReply {

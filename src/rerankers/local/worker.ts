@@ -1,20 +1,25 @@
 /// <reference lib="webworker" />
 /**
- * The cross-encoder worker. One model at a time, loaded lazily per (model, device, dtype); a failed load is
- * not cached. The client terminates this worker after any failure (onnxruntime-web's module-level promise
- * chains stay rejected), so nothing here tries to recover in place.
+ * The local reranker worker: cross-encoders, and causal LMs read as yes/no rerankers (causalLm.ts). One model
+ * at a time, loaded lazily per (model, device, dtype); a failed load is not cached. The client terminates this
+ * worker after any failure (onnxruntime-web's module-level promise chains stay rejected), so nothing here tries
+ * to recover in place.
  */
 import { planBatches } from '../../core/batching';
 import { padBatch } from '../../core/pairEncoding';
-import { configureEnvironment, configureWasmThreads, encodePairs, loadCrossEncoder, scoreBatch, UnsupportedModelError, wasmThreadCount, type CrossEncoder } from './crossEncoder';
+import { defaultLongDocuments } from '../../core/windows';
+import { disposeLocalModel, loadLocalModel, runCausalRerank, type LocalModel } from './causalLm';
+import { configureEnvironment, configureWasmThreads, scoreBatch, UnsupportedModelError, wasmThreadCount, type CrossEncoder } from './crossEncoder';
 import { classifyInferenceError, classifyLoadError, describeCause, modelIdError } from './errors';
+import { createScoreCollector, planRerank } from './longDocuments';
 import type { LoadRequest, RerankRequest, WorkerReply, WorkerRequest } from './protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 configureEnvironment(new URL(import.meta.env.BASE_URL, scope.location.origin).href);
 configureWasmThreads(scope.crossOriginIsolated, scope.navigator.hardwareConcurrency);
 
-let current: { key: string; encoder: Promise<CrossEncoder> } | undefined;
+/** A cross-encoder or a causal LM (LLM reranker): loadLocalModel decides from the model's config.json. */
+let current: { key: string; encoder: Promise<LocalModel> } | undefined;
 const cancelled = new Set<number>();
 
 function post(reply: WorkerReply): void {
@@ -37,16 +42,17 @@ async function handleLoad(request: LoadRequest): Promise<void> {
   const reused = current?.key === key;
   if (!reused) {
     const previous = current;
-    const encoder = loadCrossEncoder(request.model, request.device, request.dtype, (event) => post({ type: 'progress', id: request.id, event }));
+    const encoder = loadLocalModel(request.model, request.device, request.dtype, (event) => post({ type: 'progress', id: request.id, event }));
     current = { key, encoder };
     // A failed load must not stay cached.
     encoder.catch(() => {
       if (current?.encoder === encoder) current = undefined;
     });
-    previous?.encoder.then((old) => old.model.dispose()).catch(() => undefined);
+    previous?.encoder.then(disposeLocalModel).catch(() => undefined);
   }
+  let kind: LocalModel['kind'] | undefined;
   try {
-    await current?.encoder;
+    kind = (await current?.encoder)?.kind;
   } catch (error) {
     const classified =
       error instanceof UnsupportedModelError
@@ -60,6 +66,7 @@ async function handleLoad(request: LoadRequest): Promise<void> {
     id: request.id,
     device: request.device,
     dtype: request.dtype,
+    kind: kind ?? 'cross-encoder',
     loadMs: reused ? 0 : performance.now() - started,
     runtime: { crossOriginIsolated: scope.crossOriginIsolated, wasmThreads: wasmThreadCount() },
   });
@@ -77,7 +84,12 @@ async function handleRerank(request: RerankRequest): Promise<void> {
   }
   let encoder: CrossEncoder;
   try {
-    encoder = await current.encoder; // still loading when the rerank came in
+    const loaded = await current.encoder; // still loading when the rerank came in
+    if (loaded.kind === 'causal-lm') {
+      await runCausalRerank(loaded.lm, request, { post, isCancelled: () => cancelled.has(request.id), yieldToMessages, finished: () => cancelled.delete(request.id) });
+      return;
+    }
+    encoder = loaded.encoder;
   } catch (error) {
     post({ type: 'error', id: request.id, ...classifyLoadError('the model', error) });
     return;
@@ -86,7 +98,14 @@ async function handleRerank(request: RerankRequest): Promise<void> {
   let tokenizeMs: number;
   let batchesRun = 0;
   try {
-    const encodings = encodePairs(encoder, request.query, request.docs, maxLength);
+    // One row per document (truncate) or per window (split): see longDocuments.ts.
+    const planned = planRerank(encoder.tokenizer, encoder.template, request.query, request.docs, maxLength, request.options.longDocuments ?? defaultLongDocuments);
+    if (!planned.ok) {
+      post({ type: 'error', id: request.id, kind: 'invalid-request', message: planned.message, cause: JSON.stringify(request.options) });
+      return;
+    }
+    const encodings = planned.plan.rows;
+    const collect = createScoreCollector(planned.plan);
     tokenizeMs = performance.now() - started;
     const batches = planBatches(encodings.map((e) => e.inputIds.length), batchSize);
     let scored = 0;
@@ -95,9 +114,10 @@ async function handleRerank(request: RerankRequest): Promise<void> {
       if (cancelled.has(request.id)) break;
       const rows = batch.indices.map((i) => encodings[i]).filter((e) => e !== undefined);
       const scores = await scoreBatch(encoder, padBatch(rows, encoder.padId));
-      scored += rows.length;
       batchesRun += 1;
-      post({ type: 'partial', id: request.id, indices: batch.indices, scores, truncated: rows.map((r) => r.truncated), scored, total: request.docs.length });
+      const finished = collect(batch.indices, scores);
+      scored += finished.indices.length;
+      if (finished.indices.length > 0) post({ type: 'partial', id: request.id, ...finished, scored, total: request.docs.length });
     }
   } catch (error) {
     post({ type: 'error', id: request.id, ...classifyInferenceError(error) });
