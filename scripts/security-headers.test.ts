@@ -24,8 +24,8 @@ describe('the production Content-Security-Policy', () => {
     expect(policy.get('font-src')).toEqual(["'self'"]);
   });
 
-  it('connects to the app, any https host, and plain http on loopback only', () => {
-    expect(policy.get('connect-src')).toEqual(["'self'", 'https:', 'http://localhost:*', 'http://127.0.0.1:*']);
+  it('connects to the app and to any http(s) host, nothing else', () => {
+    expect(policy.get('connect-src')).toEqual(["'self'", 'https:', 'http:']);
   });
 
   it('forbids plugins, framing, form posts and a changed base URL', () => {

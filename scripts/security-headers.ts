@@ -11,8 +11,8 @@
  *   failure. That is what broke the first strict attempt. The cached runtime is what lets a second visit run offline.
  * Connections: the app's origin (models, /ort/, the /api/cohere proxy), any https: host (the Hugging Face Hub and
  * the hosts it redirects to, such as cas-bridge.xethub.hf.co and cdn-lfs*.hf.co; api.cohere.com; a Cohere-compatible
- * server the user types), and plain http only on loopback (a local server). Plain http to any other host is refused:
- * it would carry the API key in clear text.
+ * server the user types), and plain http (a Cohere-compatible server on this machine or the workshop's LAN; the
+ * key then travels unencrypted, as the user chose). data: and other schemes are refused.
  */
 import { createHash } from 'node:crypto';
 
@@ -22,7 +22,9 @@ const productionDirectives: Directives = [
   ['default-src', "'self'"],
   ['script-src', "'self'", "'wasm-unsafe-eval'", 'blob:'],
   ['worker-src', "'self'", 'blob:'],
-  ['connect-src', "'self'", 'https:', 'http://localhost:*', 'http://127.0.0.1:*'],
+  // http: too: a Cohere-compatible server on the workshop's LAN (http://10.0.0.5:7997) is a supported setup. Limiting
+  // hosts buys nothing once any https: host is allowed, and no injected script can run to use it (script-src).
+  ['connect-src', "'self'", 'https:', 'http:'],
   // React's style={} props go through the CSSOM, which style-src does not govern; no inline <style> or style="".
   ['style-src', "'self'"],
   // blob: for the PNG export (an SVG drawn from a blob: URL into a canvas).
