@@ -126,37 +126,3 @@ test('axe finds nothing with split mode on and window scores open', async ({ pla
     }
   }
 });
-
-// A measurement, not a check: SPLIT_BENCH=1. 100 documents of about 1,000 tokens, test/minilm-l6-random, max tokens 512.
-test('split mode costs against truncation (measurement)', async ({ playground, page }) => {
-  test.skip(!process.env.SPLIT_BENCH, 'a measurement: set SPLIT_BENCH=1');
-  test.setTimeout(600_000);
-  const words = ['retrieval', 'ranking', 'model', 'query', 'document', 'score', 'neural', 'search', 'index', 'token'];
-  // 1,000 words of one WordPiece token each, varied per document.
-  const docs = Array.from({ length: 100 }, (_, d) => Array.from({ length: 1000 }, (_, w) => words[(w * 7 + d) % words.length]).join(' '));
-  await playground.query.fill('neural ranking of documents');
-  await playground.pasteFromClipboard(docs.join('\n')); // fill would type 700 kB through the editor
-  await expect(playground.parseSummary).toContainText('100 documents', { timeout: 60_000 });
-  await playground.useLocalModel('test/minilm-l6-random');
-  await page.getByLabel('Rerank the top N').fill('100');
-  await page.getByLabel('Rerank the top N').press('Enter');
-  const timed = async (): Promise<number> => {
-    const before = await page.getByTestId('inference-ms').getAttribute('data-ms').catch(() => null);
-    await playground.rerankButton.click();
-    await expect.poll(async () => page.getByTestId('inference-ms').getAttribute('data-ms', { timeout: 1000 }).catch(() => null), { timeout: 300_000 }).not.toBe(before);
-    await expect(page.getByTestId('inference-ms')).toBeVisible();
-    return Number(await page.getByTestId('inference-ms').getAttribute('data-ms'));
-  };
-  const showSettings = () => page.getByRole('button', { name: /^Show settings/ }).click();
-  await page.getByLabel('Long documents').selectOption('split');
-  const warmSplit = await timed(); // the first run also warms the runtime up
-  await showSettings();
-  await page.getByLabel('Long documents').selectOption('truncate');
-  const truncate = await timed();
-  await showSettings();
-  await page.getByLabel('Long documents').selectOption('split');
-  const split = await timed();
-  const notes = await page.getByText(/documents were split into/).textContent();
-  test.info().annotations.push({ type: 'split-bench', description: `truncate ${truncate.toFixed(0)} ms, split ${split.toFixed(0)} ms` });
-  console.log(`split-bench: truncate ${truncate.toFixed(0)} ms, split ${split.toFixed(0)} ms (warm-up split ${warmSplit.toFixed(0)} ms), ratio ${(split / truncate).toFixed(2)} · ${notes}`);
-});

@@ -43,8 +43,11 @@ async function timedRerank(ui: UiRerank, query: string): Promise<{ ms: number; t
 
 async function occlude(page: Page, docId: string): Promise<{ ms: number; appMs: number; status: string }> {
   const status = page.getByRole('dialog', { name: /^Why this score\?/ }).getByTestId('why-status');
-  const shown = page.evaluate(() => (window as unknown as ProbedWindow).bench.frameWhen('[role="dialog"] [data-testid="why-status"]', 'texts scored'));
+  // The status line says "N texts scored in X s" once the result is in (progress reads "N of M texts scored").
+  const shown = page.evaluate(() => (window as unknown as ProbedWindow).bench.frameWhen('dialog [data-testid="why-status"]', 'texts scored in'));
   await page.getByRole('button', { name: `Why this score? of ${docId}`, exact: true }).click();
+  // Fails with Playwright's message rather than hanging, if the result never comes.
+  await status.filter({ hasText: 'texts scored in' }).waitFor({ timeout: 900_000 });
   const to = await shown;
   const from = (await probes(page)).clicks.filter((c) => c.label === `Why this score? of ${docId}`).at(-1)?.at ?? Number.NaN;
   const result = { ms: to - from, appMs: Number(await status.getAttribute('data-elapsed-ms')), status: (await status.textContent()) ?? '' };

@@ -8,11 +8,11 @@ import type { ScoreKind } from './types';
 
 /**
  * The transform a scale really applies to scores of this kind, or null when it means nothing for them.
- * Only a logit has a sigmoid; a relevance score already within 0..1 (Cohere's) sits on that scale as given.
+ * Only a logit has a sigmoid; a relevance score already within 0..1 (Cohere's, an LLM's P(yes)) sits on that scale as given.
  */
 export function transformFor(kind: ScoreKind, scale: ScoreDisplay, scores: readonly number[]): ScoreDisplay | null {
   if (scale !== 'sigmoid' || kind === 'raw logit') return scale;
-  if (kind === 'relevance score' && scores.every((s) => !Number.isFinite(s) || (s >= 0 && s <= 1))) return 'raw';
+  if ((kind === 'relevance score' || kind === 'P(yes)') && scores.every((s) => !Number.isFinite(s) || (s >= 0 && s <= 1))) return 'raw';
   return null;
 }
 

@@ -12,7 +12,7 @@ export interface Candidate {
 }
 
 /** What a number in a ranking means. Shown to people: never a bare "score". */
-export type ScoreKind = 'retriever score' | 'BM25' | 'input order' | 'raw logit' | 'relevance score' | 'cosine' | 'RRF' | 'weighted sum';
+export type ScoreKind = 'retriever score' | 'BM25' | 'input order' | 'raw logit' | 'relevance score' | 'cosine' | 'RRF' | 'weighted sum' | 'P(yes)';
 
 export interface RankedEntry {
   id: string;

@@ -1,6 +1,6 @@
 import type { ScoreKind } from '../core/types';
 import type { CohereSettings } from '../rerankers/cohere/settings';
-import { DEFAULT_MODEL_ID, type ModelDtype } from '../rerankers/catalog';
+import { DEFAULT_MODEL_ID, findCatalogModel, type ModelDtype } from '../rerankers/catalog';
 import type { LongDocumentsSetting } from '../core/windows';
 import type { DocumentDetails, LocalDevice } from '../rerankers/local/protocol';
 import type { RerankError, RerankTimings } from '../rerankers/types';
@@ -96,7 +96,8 @@ export const defaultLocalConfig: LocalColumnConfig = {
 
 /** What a column's numbers will mean, known before its first run. */
 export function scoreKindOf(config: ColumnConfig): ScoreKind {
-  if (config.kind === 'local') return 'raw logit';
+  // The worker also tells an unknown causal LM from its config; this is what a column shows before its first run.
+  if (config.kind === 'local') return findCatalogModel(config.model.trim())?.kind === 'causal-lm' ? 'P(yes)' : 'raw logit';
   return config.kind === 'bm25' ? 'BM25' : 'relevance score';
 }
 

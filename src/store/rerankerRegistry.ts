@@ -5,6 +5,8 @@ import { sleepUnlessAborted } from '../rerankers/cohere/transport';
 import { LocalReranker, type LocalRerankerEvent, type LocalRerankerSettings } from '../rerankers/local/client';
 import { defaultDtype, type DeviceSupport } from '../rerankers/local/device';
 import type { Reranker } from '../rerankers/types';
+import { findCatalogModel, type ModelDtype } from '../rerankers/catalog';
+import type { LocalDevice } from '../rerankers/local/protocol';
 import type { ColumnConfig, LocalColumnConfig } from './columns';
 import type { KeySlice } from './keySlice';
 
@@ -14,9 +16,22 @@ import type { KeySlice } from './keySlice';
  */
 const localRerankers = new Map<string, LocalReranker>();
 
+const DTYPE_PREFERENCE: readonly ModelDtype[] = ['q8', 'fp16', 'fp32'];
+
+/**
+ * The device's usual precision, unless the catalog says the model has no such file (Qwen3-Reranker's ONNX repo has
+ * no fp32 build, WebGPU's usual one): then the first precision it has, smallest first.
+ */
+export function autoDtype(model: string, device: LocalDevice): ModelDtype {
+  const preferred = defaultDtype(device);
+  const sizes = findCatalogModel(model)?.approxSizeMB;
+  if (!sizes || sizes[preferred] !== undefined) return preferred;
+  return DTYPE_PREFERENCE.find((dtype) => sizes[dtype] !== undefined) ?? preferred;
+}
+
 export function resolveLocalSettings(config: LocalColumnConfig, support: DeviceSupport): LocalRerankerSettings {
   const device = config.device === 'auto' ? (support.webgpu ? 'webgpu' : 'wasm') : config.device;
-  const dtype = config.dtype === 'auto' ? defaultDtype(device) : config.dtype;
+  const dtype = config.dtype === 'auto' ? autoDtype(config.model.trim(), device) : config.dtype;
   const settings: LocalRerankerSettings = { model: config.model.trim(), device, dtype, maxLength: config.maxLength, batchSize: config.batchSize };
   return config.longDocuments?.mode === 'split' ? { ...settings, longDocuments: config.longDocuments } : settings;
 }

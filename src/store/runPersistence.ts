@@ -30,7 +30,7 @@ const storedRunSchema = z.object({
   ids: z.array(z.string()),
   /** Entries, not an object: ids are user data (`__proto__` is one). */
   scores: z.array(z.tuple([z.string(), anyNumber])),
-  scoreKind: z.enum(['retriever score', 'BM25', 'input order', 'raw logit', 'relevance score', 'cosine', 'RRF', 'weighted sum']),
+  scoreKind: z.enum(['retriever score', 'BM25', 'input order', 'raw logit', 'relevance score', 'cosine', 'RRF', 'weighted sum', 'P(yes)']),
   truncated: z.array(z.string()),
   timings: z.object({ totalMs: anyNumber, calls: count, perCallMs: z.array(anyNumber).optional(), loadMs: count, inferenceMs: count, msPerDoc: count }).nullable(),
   ranOn: z.string().nullable(),

@@ -31,7 +31,7 @@ import { initialSettings } from './settingsSlice';
 export type ShareableState = Pick<
   AppState,
   'query' | 'documentsText' | 'format' | 'textMode' | 'fields' | 'presetId' | 'fileName' | 'formatFromFile' | 'firstStage' | 'bm25' | 'dense' | 'hybrid' | 'topN'
-  | 'corpusTopK' | 'scoreDisplay' | 'metricK' | 'gain' | 'setMetric' | 'columns' | 'judgmentsByQuery' | 'querySet' | 'activeQueryId'
+  | 'corpusTopK' | 'scoreDisplay' | 'metricK' | 'gain' | 'setMetric' | 'highlightQueryTerms' | 'columns' | 'judgmentsByQuery' | 'querySet' | 'activeQueryId'
 >;
 
 export interface SetupScope {
@@ -84,7 +84,7 @@ export function setupOfState(state: ShareableState, scope: SetupScope): SharedSe
         }
       : null,
     querySet: querySet && { set: querySet, marks: setMarks, openQueryId: state.activeQueryId },
-    settings: { firstStage: state.firstStage, bm25: state.bm25, dense: state.dense, hybrid: state.hybrid, topN: state.topN, corpusTopK: state.corpusTopK, scoreDisplay: state.scoreDisplay, metricK: state.metricK, gain: state.gain, setMetric: state.setMetric },
+    settings: { firstStage: state.firstStage, bm25: state.bm25, dense: state.dense, hybrid: state.hybrid, topN: state.topN, corpusTopK: state.corpusTopK, scoreDisplay: state.scoreDisplay, metricK: state.metricK, gain: state.gain, setMetric: state.setMetric, highlightQueryTerms: state.highlightQueryTerms },
     columns: state.columns.map((c) => ({ id: c.id, config: c.config, runs: scope.includeScores ? runsOf(c, state, hasPaste) : [] })),
   };
 }

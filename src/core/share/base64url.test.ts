@@ -47,3 +47,14 @@ describe('base64url', () => {
     expect(decodeBase64url('Zm9vY')).toEqual({ ok: false, failure: { kind: 'bad-length', length: 5 } });
   });
 });
+
+describe('decodeBase64url refuses non-canonical text', () => {
+  // "AA" is one zero byte; its second character carries 2 data bits and 4 unused ones, which an encoder leaves 0.
+  // "AB" sets an unused bit: same byte, but no encoder writes it, so a changed last character is caught.
+  it('refuses unused bits that are set in the last character', () => {
+    expect(decodeBase64url('AA')).toEqual({ ok: true, bytes: new Uint8Array([0]) });
+    expect(decodeBase64url('AB')).toEqual({ ok: false, failure: { kind: 'bad-padding', position: 1 } });
+    // "AAA" is two zero bytes with 2 unused bits; "AAB" sets one of them.
+    expect(decodeBase64url('AAB')).toEqual({ ok: false, failure: { kind: 'bad-padding', position: 2 } });
+  });
+});

@@ -24,7 +24,9 @@ export type Base64Failure =
   /** 0-based position of the first character outside the alphabet. */
   | { kind: 'bad-character'; position: number; character: string }
   /** A length no encoding produces (one character left over after the last group of four). */
-  | { kind: 'bad-length'; length: number };
+  | { kind: 'bad-length'; length: number }
+  /** The last character sets bits that carry no data: no encoder writes that, so a character was changed. */
+  | { kind: 'bad-padding'; position: number };
 
 export type Base64Decoded = { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; failure: Base64Failure };
 
@@ -44,5 +46,7 @@ export function decodeBase64url(text: string): Base64Decoded {
       bytes[written++] = (buffer >> bits) & 0xff;
     }
   }
+  // 2 or 4 bits are left over when the length is not a multiple of 4; an encoder leaves them 0.
+  if (bits > 0 && (buffer & ((1 << bits) - 1)) !== 0) return { ok: false, failure: { kind: 'bad-padding', position: text.length - 1 } };
   return { ok: true, bytes: bytes.subarray(0, written) };
 }

@@ -9,6 +9,7 @@ export type ShareFailure =
   | { kind: 'cut-off'; length: number }
   | { kind: 'bad-character'; position: number; character: string }
   | { kind: 'bad-length'; length: number }
+  | { kind: 'bad-padding'; position: number }
   | { kind: 'unpack-failed'; cause: string }
   | { kind: 'checksum' }
   | { kind: 'too-large'; limit: number }
@@ -51,6 +52,8 @@ export function messageOf(failure: ShareFailure, source: ShareSource): string {
       return `${subject} is damaged: character ${(failure.position + 1).toLocaleString('en-US')} of its data ("${failure.character}") is not one that share links use; a space or line break may have been added when it was copied. ${next} ${unchanged}`;
     case 'bad-length':
       return `${subject} is damaged: its data has a length no share link has (${failure.length.toLocaleString('en-US')} characters), so a character was lost or added. ${next} ${unchanged}`;
+    case 'bad-padding':
+      return `${subject} is damaged: character ${(failure.position + 1).toLocaleString('en-US')} of its data was changed (it holds bits no share link sets). ${next} ${unchanged}`;
     case 'unpack-failed':
       return `${subject} is damaged: its data could not be unpacked (a character was changed, lost or added). ${next} ${unchanged}`;
     case 'checksum':

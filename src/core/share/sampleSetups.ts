@@ -34,6 +34,7 @@ export function samplePasteSetup(): SharedSetup {
       metricK: 3,
       gain: 'exponential',
       setMetric: 'ap',
+      highlightQueryTerms: true,
     },
     columns: [
       { id: 'col_3', config: { kind: 'local', model: 'Xenova/bge-reranker-base', device: 'webgpu', dtype: 'fp16', maxLength: 256, batchSize: 4 }, runs: [] },

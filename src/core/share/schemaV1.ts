@@ -66,6 +66,7 @@ const settingsSchema = z.strictObject({
   metricK: wholeNumber(1, 10_000),
   gain: z.enum(['linear', 'exponential']),
   setMetric: z.enum(['precision', 'recall', 'rr', 'ap', 'ndcg']),
+  highlightQueryTerms: z.boolean().optional(),
 });
 
 /** Optional: links and files from before split mode have none, and read as truncate. */
@@ -102,7 +103,7 @@ const runSchema = z.strictObject({
   signature: z.string(),
   ids: z.array(z.string()),
   scores: z.array(z.tuple([z.string(), z.number()])),
-  scoreKind: z.enum(['retriever score', 'BM25', 'input order', 'raw logit', 'relevance score', 'cosine', 'RRF', 'weighted sum']),
+  scoreKind: z.enum(['retriever score', 'BM25', 'input order', 'raw logit', 'relevance score', 'cosine', 'RRF', 'weighted sum', 'P(yes)']),
   truncated: z.array(z.string()),
   ranOn: z.string().nullable(),
 });

@@ -50,6 +50,8 @@ export interface SharedSettings {
   metricK: number;
   gain: GainKind;
   setMetric: keyof MetricValues;
+  /** "Highlight query terms"; documents made before it read back as off. */
+  highlightQueryTerms: boolean;
 }
 
 export interface SharedLocalConfig {

@@ -55,6 +55,8 @@ export function toWire(setup: SharedSetup, options: WireOptions): DocumentV1 {
       metricK: settings.metricK,
       gain: settings.gain,
       setMetric: settings.setMetric,
+      // Written only when on, so links without the highlight stay as short as before.
+      ...(settings.highlightQueryTerms ? { highlightQueryTerms: true } : {}),
     },
     columns: setup.columns.map((c) => ({
       id: c.id,
@@ -142,7 +144,7 @@ function setupOf(doc: DocumentV1): SharedSetup {
   return {
     paste: doc.paste && { ...doc.paste, fields: { ...doc.paste.fields }, marks: mapOf(doc.paste.marks, 'paste.marks', 'the document') },
     querySet: set,
-    settings: { ...doc.settings, dense: doc.settings.dense ?? defaultDenseFirstStage, hybrid: doc.settings.hybrid ?? defaultHybrid },
+    settings: { ...doc.settings, dense: doc.settings.dense ?? defaultDenseFirstStage, hybrid: doc.settings.hybrid ?? defaultHybrid, highlightQueryTerms: doc.settings.highlightQueryTerms ?? false },
     columns,
   };
 }

@@ -10,6 +10,7 @@ import { CohereSettingsPanel } from '../cohere/CohereSettingsPanel';
 import { LocalModelSettings } from '../models/LocalModelSettings';
 import { ColumnSettings } from './ColumnSettings';
 import { RerankedList } from './RerankedList';
+import { RowColumnContext } from './useRowDetails';
 import { RunStatus } from './RunStatus';
 import { ColumnSanityWarnings } from '../scores/connected';
 import { ScorePlot } from '../scores/ScorePlot';
@@ -78,6 +79,7 @@ function ColumnView({ column, removable }: { column: Column; removable: boolean 
       {!hasRun ? (
         <p className="py-6 text-center text-sm text-slate-500">Press Rerank to score the top {topN} candidates with this model.</p>
       ) : (
+        <RowColumnContext.Provider value={column.id}>
         <RerankedList
           label={label}
           order={order}
@@ -91,6 +93,7 @@ function ColumnView({ column, removable }: { column: Column; removable: boolean 
           firstStageKind={firstStage.scoreKind}
           visible={visible}
         />
+        </RowColumnContext.Provider>
       )}
       {hasMore && hasRun && (
         <button type="button" onClick={showMore} className="mt-2 w-full rounded border border-slate-300 py-1 text-sm text-slate-700 hover:bg-slate-50">

@@ -31,8 +31,8 @@ export interface LocalRerankError extends RerankError {
 }
 
 export interface LocalRerankOutcome extends RerankOutcome {
-  /** An LLM reranker's (causal LM's) P(yes), in [0, 1], is a 'relevance score' until ScoreKind has 'P(yes)'. */
-  scoreKind: 'raw logit' | 'relevance score';
+  /** A cross-encoder's raw logit, or an LLM reranker's (causal LM's) P(yes), in [0, 1]. */
+  scoreKind: 'raw logit' | 'P(yes)';
   truncated: boolean[];
   /** Per document, in input order: token budget and split-mode windows (undefined if not scored). */
   details: (DocumentDetails | undefined)[];
@@ -209,7 +209,7 @@ export class LocalReranker implements Reranker<LocalRerankOutcome, LocalRerankEr
     const details: (DocumentDetails | undefined)[] = docs.map(() => undefined);
     const outcome = (inferenceMs: number, tokenizeMs: number, batches: number): LocalRerankOutcome => ({
       scores,
-      scoreKind: loaded.kind === 'causal-lm' ? 'relevance score' : 'raw logit',
+      scoreKind: loaded.kind === 'causal-lm' ? 'P(yes)' : 'raw logit',
       truncated,
       details,
       timings: { totalMs: performance.now() - started, loadMs: loaded.loadMs, inferenceMs, tokenizeMs, msPerDoc: docs.length ? inferenceMs / docs.length : 0, batches },
