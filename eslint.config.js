@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'public/ort', 'test-models', 'node_modules', 'playwright-report', 'test-results'] },
+  { ignores: ['dist', 'dist-*', 'bench-results', 'public/ort', 'test-models', 'node_modules', 'playwright-report', 'test-results'] },
   {
     extends: [js.configs.recommended, ...tseslint.configs.strict],
     files: ['**/*.{ts,tsx}'],
