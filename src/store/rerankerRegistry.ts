@@ -36,7 +36,7 @@ export function resolveLocalSettings(config: LocalColumnConfig, support: DeviceS
   return config.longDocuments?.mode === 'split' ? { ...settings, longDocuments: config.longDocuments } : settings;
 }
 
-/** `onEvent` is bound once per column: it must only depend on the column id. */
+/** The column's reranker, reconfigured for this call; its events go to this call's `onEvent` from now on. */
 export function localRerankerFor(
   columnId: string,
   settings: LocalRerankerSettings,
@@ -45,6 +45,7 @@ export function localRerankerFor(
   const existing = localRerankers.get(columnId);
   if (existing) {
     existing.configure(settings);
+    existing.setOnEvent(onEvent);
     return existing;
   }
   const created = new LocalReranker({ settings, onEvent });

@@ -115,3 +115,19 @@ describe('LocalReranker', () => {
     expect(!result.ok && result.error.kind).toBe('worker-crashed');
   });
 });
+
+describe('LocalReranker events after the first run', () => {
+  // The store reuses one reranker per column and hands it each run's own event handler: a model switched on the
+  // second run must report its load to that run, not to the first one.
+  it('sends events to the handler set last', async () => {
+    const first: string[] = [];
+    const second: string[] = [];
+    const reranker = new LocalReranker({ settings, onEvent: (e) => first.push(e.type), createWorker: () => new FakeWorker(healthy) as unknown as Worker });
+    await reranker.rank('q', ['a']);
+    reranker.setOnEvent((e) => second.push(e.type));
+    reranker.configure({ ...settings, model: 'test/minilm-l6-random' });
+    await reranker.rank('q', ['a']);
+    expect(first).toEqual(['loaded']);
+    expect(second).toEqual(['loaded']);
+  });
+});

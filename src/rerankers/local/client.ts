@@ -78,7 +78,7 @@ function cancelledError(): LocalRerankError {
 
 export class LocalReranker implements Reranker<LocalRerankOutcome, LocalRerankError> {
   private settings: LocalRerankerSettings;
-  private readonly onEvent: (event: LocalRerankerEvent) => void;
+  private onEvent: (event: LocalRerankerEvent) => void;
   private readonly createWorker: () => Worker;
   private connection: WorkerConnection | undefined;
   private loadedKey: string | undefined;
@@ -97,6 +97,11 @@ export class LocalReranker implements Reranker<LocalRerankOutcome, LocalRerankEr
 
   configure(settings: LocalRerankerSettings): void {
     this.settings = settings;
+  }
+
+  /** Each run (or "why this score?") brings its own handler: loads and fallbacks report to whoever asked last. */
+  setOnEvent(onEvent: (event: LocalRerankerEvent) => void): void {
+    this.onEvent = onEvent;
   }
 
   /** What will actually be loaded: WASM instead of WebGPU once WebGPU failed for this model. */
