@@ -19,10 +19,10 @@ function runSmokeBench(baseURL: string): Promise<{ code: number | null; output: 
 // The speed figures are benchmarks (npm run bench), never timed tests: this only checks that every section of the
 // bench still runs against today's UI, with one tiny run per side.
 test('the bench runs end to end (BENCH_SMOKE: tiny inputs, one run per side)', async ({ baseURL }) => {
-  test.setTimeout(180_000); // about 40 s on 2 idle cores; the bench builds its workers and starts its own Chromium
+  test.setTimeout(300_000); // about 90 s on 2 idle cores; the bench builds its workers and starts its own Chromium
   const { code, output } = await runSmokeBench(baseURL ?? 'http://localhost:4173');
   expect(code, output).toBe(0);
-  for (const section of ['first stage', 'cross-encoder', 'GEMM', 'query sets (a)', 'query sets (b)', 'query sets (c)']) {
+  for (const section of ['first stage', 'cross-encoder', 'GEMM', 'query sets (a)', 'query sets (b)', 'query sets (c)', 'large input (a)', 'large input (b)', 'large input (c)', 'why this score (d)', 'long documents (e)']) {
     expect(output, output).toMatch(new RegExp(`^${section.replace(/[()]/g, '\\$&')}.*\\s+ok\\s+[\\d.]+$`, 'm'));
   }
   // Every side of the cross-encoder table produced a figure.

@@ -42,10 +42,25 @@ const offscreenSkip = '[contain-intrinsic-size:auto_5.75rem] [content-visibility
 
 const noHighlights: readonly HighlightRange[] = [];
 
+/**
+ * A collapsed row shows two lines, but the browser lays out all the text it is given: one 5 MB document took
+ * 1.8 s of layout (npm run bench, "large input (b)"). So a collapsed row gets only its first characters; "Show all"
+ * renders the rest.
+ */
+export const COLLAPSED_TEXT_CHARS = 2000;
+
+/** The first characters, never half of a surrogate pair. */
+function collapsedText(text: string): string {
+  const cut = COLLAPSED_TEXT_CHARS;
+  const code = text.charCodeAt(cut - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? cut - 1 : cut);
+}
+
 export function RankingRow({ row, scoreKind, testId, tone, badge, details, highlights = noHighlights }: RankingRowProps) {
   const [expanded, setExpanded] = useState(false);
   const long = row.text.length > 160;
-  const termRanges = useQueryTermRanges(row.text);
+  const shownText = expanded || row.text.length <= COLLAPSED_TEXT_CHARS ? row.text : collapsedText(row.text);
+  const termRanges = useQueryTermRanges(shownText);
   const ranges = useMemo(() => (highlights.length === 0 ? termRanges : termRanges.length === 0 ? highlights : [...highlights, ...termRanges]), [highlights, termRanges]);
   // Hovering or focusing a row highlights the same document in the other columns, and its lines.
   const { highlighted, handlers } = useRowHighlight(row.id);
@@ -70,7 +85,7 @@ export function RankingRow({ row, scoreKind, testId, tone, badge, details, highl
             {badge}
           </div>
           <p className={`text-sm leading-snug text-slate-700 ${expanded ? 'whitespace-pre-wrap' : 'line-clamp-2'}`}>
-            <DocumentText text={row.text} ranges={ranges} />
+            <DocumentText text={shownText} ranges={ranges} />
           </p>
           {/* The judgment sits on its own line, so a narrow column never squeezes the document id away. */}
           <div className="mt-0.5 flex items-center justify-between gap-2">
