@@ -1,20 +1,21 @@
 /**
  * Owns one Worker: request ids, routing replies to the request that is waiting for them, and telling every
- * waiting request when the worker dies. Replies for ids nobody waits for any more are dropped.
+ * waiting request when the worker dies. Replies for ids nobody waits for any more are dropped. Generic over the
+ * protocol: the cross-encoder worker and the bi-encoder worker (dense/) each have their own.
  */
 import type { WorkerReply, WorkerRequest } from './protocol';
 
 export type CrashReply = { type: 'crash'; id: number; message: string; cause: string };
-export type ReplyHandler = (reply: WorkerReply | CrashReply) => void;
+export type ReplyHandler<Reply = WorkerReply> = (reply: Reply | CrashReply) => void;
 
-export class WorkerConnection {
+export class WorkerConnection<Request extends { id: number } = WorkerRequest, Reply extends { id: number } = WorkerReply> {
   private readonly worker: Worker;
-  private readonly waiting = new Map<number, ReplyHandler>();
+  private readonly waiting = new Map<number, ReplyHandler<Reply>>();
   private dead = false;
 
   constructor(createWorker: () => Worker, private nextId: () => number) {
     this.worker = createWorker();
-    this.worker.onmessage = (event: MessageEvent<WorkerReply>) => this.waiting.get(event.data.id)?.(event.data);
+    this.worker.onmessage = (event: MessageEvent<Reply>) => this.waiting.get(event.data.id)?.(event.data);
     this.worker.onerror = (event: ErrorEvent) => {
       event.preventDefault();
       this.crash(`${event.message} (${event.filename}:${event.lineno})`);
@@ -27,7 +28,7 @@ export class WorkerConnection {
   }
 
   /** Sends a request; `onReply` gets every reply with its id until `forget(id)`. Returns the id. */
-  send(build: (id: number) => WorkerRequest, onReply: ReplyHandler): number {
+  send(build: (id: number) => Request, onReply: ReplyHandler<Reply>): number {
     const request = build(this.nextId());
     this.waiting.set(request.id, onReply);
     if (this.dead) {
@@ -39,7 +40,7 @@ export class WorkerConnection {
   }
 
   /** Fire-and-forget (cancel carries the id of the run it stops). */
-  notify(request: WorkerRequest): void {
+  notify(request: Request): void {
     if (!this.dead) this.worker.postMessage(request);
   }
 
