@@ -194,7 +194,7 @@ export function createComputeClient(factory: () => WorkerLike = defaultFactory):
     async parseDocuments(version, text, options, save, call = {}) {
       const reply = await send((id) => ({ type: 'parse', id, version, text, options, save }), call);
       if (reply.type !== 'parsed') throw new ComputeError({ message: 'The background worker answered a parse with something else.', cause: `reply type ${reply.type}` });
-      return { result: { ...reply.result, candidates: decodeCandidates(reply.result.candidates) }, saveFailed: reply.saveFailed };
+      return { result: { ...reply.result, candidates: decodeCandidates(reply.result.candidates, text) }, saveFailed: reply.saveFailed };
     },
 
     async bm25ForParsed(version, query, params, tokenizer, call = {}) {

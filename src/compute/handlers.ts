@@ -166,7 +166,8 @@ export function createComputeHandlers(options: ComputeHandlerOptions): ComputeHa
     } catch (error) {
       throw new RequestFailure(`Reading the documents failed unexpectedly (${describe(error)}). Your text is unchanged; the details are in the cause.`, causeOf(error));
     }
-    const candidates = encodeCandidates(result.candidates);
+    // Against the request's text, which the page still holds: texts found in it cross as offsets only.
+    const candidates = encodeCandidates(result.candidates, request.text);
     const saveFailed = request.save && options.savePaste ? await options.savePaste(request.text) : undefined;
     post({ type: 'parsed', id: request.id, result: { ...result, candidates }, ...(saveFailed ? { saveFailed } : {}) }, wireTransfer(candidates));
   }

@@ -6,12 +6,26 @@ import { needsBm25, selectParsed } from './selectors';
 
 let version = 0;
 
+/** Resolves in a later task, so the page can paint between two long steps. */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Whether BM25 will surely be asked of a new parse: then it is asked with it, and both arrive in one update. */
+const bm25Likely = (s: AppState): boolean => s.querySet === null && (s.firstStage === 'bm25' || s.firstStage === 'hybrid' || s.firstStage === 'supplied');
+
 async function parseInWorker(state: AppState, save: boolean): Promise<void> {
-  const { documentsText: text, format, textMode, fields } = state;
+  const { documentsText: text, format, textMode, fields, query } = state;
   const mine = ++version;
+  const client = computeClient();
+  // Asked right after the parse, so the worker scores the version it has just parsed; a failure leaves it to react().
+  const parse = client.parseDocuments(mine, text, { format, textMode, fields }, save);
+  const bm25 = bm25Likely(state) ? client.bm25ForParsed(mine, query, state.bm25, state.bm25).catch(() => null) : Promise.resolve(null);
   try {
-    const { result, saveFailed } = await computeClient().parseDocuments(mine, text, { format, textMode, fields }, save);
-    if (mine === version) useAppStore.setState({ asyncParse: { text, format, textMode, fields, version: mine, result }, ...(saveFailed ? { persistWarning: saveFailed } : {}) });
+    const [{ result, saveFailed }, scores] = await Promise.all([parse, bm25]);
+    // Decoding the reply took the message's task; the render gets its own.
+    await nextTask();
+    if (mine !== version) return;
+    const asyncBm25 = scores ? { asyncBm25: { version: mine, query, settingsKey: bm25Key(state), scores } } : {};
+    useAppStore.setState({ asyncParse: { text, format, textMode, fields, version: mine, result }, ...asyncBm25, ...(saveFailed ? { persistWarning: saveFailed } : {}) });
   } catch (error) {
     if (mine === version) useAppStore.setState({ persistWarning: `Reading the documents failed: ${error instanceof Error ? error.message : String(error)}` });
   }
@@ -50,7 +64,8 @@ export async function startLargeInputSync(): Promise<void> {
     const textChanged = previous !== null && state.documentsText !== previous.documentsText;
     const inputsChanged = !previous || textChanged || state.format !== previous.format || state.textMode !== previous.textMode || state.fields !== previous.fields;
     // The worker keeps a new large text for the next visit as it parses it; a small one lives in localStorage.
-    if (inputsChanged && isLargeInput(state.documentsText)) void parseInWorker(state, textChanged);
+    // In a task of its own: handing the worker megabytes of text takes tens of milliseconds, and the render of the change another.
+    if (inputsChanged && isLargeInput(state.documentsText)) setTimeout(() => void parseInWorker(state, textChanged), 0);
     if (textChanged && !isLargeInput(state.documentsText) && isLargeInput(previous.documentsText)) void forgetPasteText().catch(() => undefined);
     if (isLargeInput(state.documentsText) && wantsBm25(state) && currentAsyncParse(state) && !currentAsyncBm25(state)) {
       const asked = !previous || previous.asyncParse !== state.asyncParse || previous.query !== state.query || previous.bm25 !== state.bm25 || previous.firstStage !== state.firstStage;

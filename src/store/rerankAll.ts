@@ -9,9 +9,18 @@ import { doneState, rerankerFor } from './runColumns';
 import { appScoreCache } from './scoreCache';
 import { scoreQuery } from './scoreRun';
 import { selectSetRows } from './setSelectors';
+import { usesDense } from './selectors';
+import type { FirstStageSource } from '../core/ranking';
 
 type Get = () => AppState;
 type Set = (partial: Partial<AppState>) => void;
+
+/** Why some queries had no first stage yet, and what to do: a dense first stage waits for the user's Embed. */
+export function waitingMessage(waiting: number, firstStage: FirstStageSource): string {
+  const why = usesDense(firstStage) ? 'their embeddings are missing: press Embed in the first stage' : 'BM25 is still being computed';
+  const next = usesDense(firstStage) ? 'then press Rerank all again' : 'press Rerank all again';
+  return `${waiting} queries wait for their first stage (${why}) and were left out; ${next}.`;
+}
 
 export interface RerankAllProgress {
   status: 'running' | 'done' | 'cancelled' | 'error';
@@ -90,7 +99,7 @@ export async function rerankAllQueries(get: Get, set: Set, signal: AbortSignal, 
     pairsTotal: plan.pairsTotal,
     freshPairs: 0,
     freshMs: 0,
-    message: plan.waiting > 0 ? `${plan.waiting} queries wait for their first stage (BM25 is still being computed) and were left out; press Rerank all again.` : null,
+    message: plan.waiting > 0 ? waitingMessage(plan.waiting, get().firstStage) : null,
   };
   set({ rerankAll: progress });
   let finished: { columnId: string; queryKey: string; run: RunState }[] = [];

@@ -6,6 +6,7 @@ import type { Candidate, Judgments, Ranking } from '../core/types';
 import { PASTE_KEY, PASTE_QUERY_ID, pasteJudgmentKey, selectActiveSetQuery, setQueryCandidates, setQueryKey, type ActiveQuery } from './activeQuery';
 import type { AppState } from './index';
 import { mergeJudgments } from './judgmentsSlice';
+import { corpusBm25Scores, isCorpusSet } from './denseCorpus';
 import { denseScoresFor } from './denseSelectors';
 import { currentAsyncBm25, currentAsyncParse, isLargeInput } from './largeInput';
 import { memoizeLast } from './memo';
@@ -150,7 +151,9 @@ export function needsBm25(candidates: readonly Candidate[], chosen: FirstStageSo
 
 export const selectFirstStage = (s: AppState): FirstStage => {
   const candidates = selectCandidates(s);
-  const bm25 = needsBm25(candidates, s.firstStage) ? selectBm25Scores(s) : null;
+  // Hybrid over a corpus set fuses the import's corpus-wide BM25 scores (store/denseCorpus.ts).
+  const corpusHybrid = s.firstStage === 'hybrid' && isCorpusSet(s.querySet);
+  const bm25 = corpusHybrid ? corpusBm25Scores(candidates) : needsBm25(candidates, s.firstStage) ? selectBm25Scores(s) : null;
   const dense = usesDense(s.firstStage) ? denseScoresMemo(s.dense, selectQueryText(s), candidates, s.denseVersion) : null;
   return firstStageMemo(candidates, s.firstStage, bm25, dense, s.hybrid);
 };

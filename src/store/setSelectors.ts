@@ -7,6 +7,7 @@ import { columnTitle, configSignature, runSignature, type Column, type RunState 
 import type { AppState } from './index';
 import { mergeJudgments, type JudgmentOverrides } from './judgmentsSlice';
 import { memoizeLast } from './memo';
+import { corpusBm25Scores, isCorpusSet } from './denseCorpus';
 import { denseScoresFor } from './denseSelectors';
 import { decideFirstStage, firstStageNames, needsBm25, usesDense, type FirstStage } from './selectors';
 import type { FirstStageSource } from './settingsSlice';
@@ -83,10 +84,12 @@ function buildRow(set: QuerySet, query: SetQuery, columns: readonly Column[], in
   const candidates = setQueryCandidates(set, query);
   const judgments = mergeJudgments(query.judgments, inputs.overrides);
   const relevantCount = countRelevant(judgments);
+  // Hybrid over a corpus set fuses the import's corpus-wide BM25 scores (store/denseCorpus.ts).
+  const bm25 = inputs.firstStageSource === 'hybrid' && isCorpusSet(set) ? corpusBm25Scores(candidates) : inputs.bm25;
   const wantsBm25 = needsBm25(candidates, inputs.firstStageSource);
   // A first stage still waiting for BM25 or embeddings has no ranking to measure yet.
-  const waiting = (wantsBm25 && !inputs.bm25) || (usesDense(inputs.firstStageSource) && !inputs.dense);
-  const firstStage = waiting ? null : decideFirstStage(candidates, inputs.firstStageSource, inputs.bm25 ?? null, inputs.dense, inputs.hybrid);
+  const waiting = (wantsBm25 && !bm25) || (usesDense(inputs.firstStageSource) && !inputs.dense);
+  const firstStage = waiting ? null : decideFirstStage(candidates, inputs.firstStageSource, bm25 ?? null, inputs.dense, inputs.hybrid);
   const options = { k: inputs.k, gain: inputs.gain };
   const metricsOf = (ranking: Ranking) => (relevantCount > 0 ? computeMetrics(ranking, judgments, options) : null);
   const results: RankerResult[] = [{ rankerId: 'first', ranking: firstStage?.ranking ?? null, values: firstStage ? metricsOf(firstStage.ranking) : null, stale: false }];

@@ -1,7 +1,7 @@
 import { Notice } from '../../components/Notice';
 import { ProgressBar } from '../../components/ProgressBar';
 import { useAppStore } from '../../store';
-import { cancelDenseFirstStage, runDenseFirstStage, selectDenseMissing } from '../../store/denseActions';
+import { cancelDenseFirstStage, runDenseFirstStage, selectCorpusRetrievalStale, selectDenseMissing, selectIsCorpusSet } from '../../store/denseActions';
 
 const formatMs = (ms: number): string => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
 
@@ -11,6 +11,10 @@ export function DenseRunBar() {
   const missing = useAppStore(selectDenseMissing);
   const model = useAppStore((s) => s.dense.model);
   const inSet = useAppStore((s) => s.querySet !== null);
+  // A set imported from a corpus without a run: Embed embeds the whole corpus, then retrieves dense's top K from it.
+  const corpus = useAppStore(selectIsCorpusSet);
+  const stale = useAppStore(selectCorpusRetrievalStale);
+  const topK = useAppStore((s) => s.corpusTopK);
   const running = run.status === 'running';
   return (
     <div data-testid="dense-run" className="mb-2 space-y-1.5 rounded-md border border-slate-200 bg-slate-50 p-2 text-xs text-slate-700">
@@ -23,7 +27,7 @@ export function DenseRunBar() {
           <button
             type="button"
             onClick={() => void runDenseFirstStage()}
-            disabled={missing === 0}
+            disabled={missing === 0 && !stale}
             className="rounded bg-indigo-600 px-2 py-1 font-medium text-white hover:bg-indigo-700 disabled:cursor-not-allowed disabled:bg-slate-300 disabled:text-slate-600"
           >
             Embed
@@ -31,8 +35,10 @@ export function DenseRunBar() {
         )}
         <span data-testid="dense-missing">
           {missing === 0
-            ? `Embeddings ready (${model}).`
-            : `${missing.toLocaleString('en-US')} text${missing === 1 ? '' : 's'} to embed with ${model}${inSet ? ', for every query of the set' : ''}.`}
+            ? stale
+              ? `Embeddings ready (${model}). Press Embed to retrieve the top ${topK} from the corpus.`
+              : `Embeddings ready (${model}).`
+            : `${missing.toLocaleString('en-US')} text${missing === 1 ? '' : 's'} to embed with ${model}${corpus ? ', the whole corpus and every query' : inSet ? ', for every query of the set' : ''}.`}
         </span>
       </div>
       {running && (

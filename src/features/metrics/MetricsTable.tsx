@@ -30,7 +30,7 @@ export function MetricsTable({ rankings, judgments, k, gain }: { rankings: Named
   const firstStage = rankings[0];
   return (
     // Scrolls on its own on a narrow screen, so the page never scrolls sideways.
-    <div className="overflow-x-auto">
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Metrics table">
       <table aria-label="Metrics" className="w-full text-sm tabular-nums">
         <thead>
           <tr className="border-b border-slate-200 text-left text-xs text-slate-500">

@@ -27,7 +27,8 @@ export function Comparison() {
     <div className="space-y-2">
       <QueryTermToggle />
       {hasResults && <LinesLegend />}
-      <div className="overflow-x-auto">
+      {/* Focusable, so a keyboard alone can scroll the columns sideways on a narrow screen (axe: scrollable-region-focusable). */}
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Rankings side by side">
         {/* The lines are drawn in this box's coordinates, so page and horizontal scrolling move them with the rows. */}
         <div ref={origin} className="relative">
           <div ref={grid} className="grid items-start gap-x-12" style={{ gridTemplateColumns: `repeat(${columnIds.length + 1}, minmax(18rem, 1fr))` }}>

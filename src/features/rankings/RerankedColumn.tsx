@@ -1,5 +1,5 @@
 import { memo, useMemo } from 'react';
-import { rankMoves } from '../../core/ranking';
+import { rankMoves, type RankMove } from '../../core/ranking';
 import type { RerankedOrder } from '../../core/rerankedOrder';
 import { scoreDisplayLabels } from '../../core/scoreDisplay';
 import { useAppStore } from '../../store';
@@ -18,6 +18,7 @@ import { useShowMore } from './useShowMore';
 
 /** Shown before the store has an order for a just-added column. */
 const emptyOrder: RerankedOrder = { reranked: { scoreKind: 'raw logit', entries: [] }, pending: [], notReranked: [] };
+const noMoves: ReadonlyMap<string, RankMove> = new Map();
 
 // The settings render again only when their own props change, not on every streamed update of the run.
 const LocalSettings = memo(LocalModelSettings);
@@ -39,7 +40,9 @@ function ColumnView({ column, removable }: { column: Column; removable: boolean 
   const topN = useAppStore((s) => s.topN);
   const removeColumn = useAppStore((s) => s.removeColumn);
   const order = useAppStore((s) => selectColumnRankings(s).find((c) => c.columnId === column.id))?.order ?? emptyOrder;
-  const moves = useMemo(() => rankMoves(firstStage, order.reranked), [firstStage, order.reranked]);
+  // Only a run's list shows moves; before one, a move per first-stage document (50,000 of them) would be wasted.
+  const ran = run.ids.length > 0;
+  const moves = useMemo(() => (ran ? rankMoves(firstStage, order.reranked) : noMoves), [ran, firstStage, order.reranked]);
   const { visible, hasMore, showMore } = useShowMore(order.reranked.entries.length + order.pending.length + order.notReranked.length);
   const title = columnTitle(config);
   const label = `Reranked: ${title}`;

@@ -149,7 +149,7 @@ export function AggregatePanel() {
       <p data-testid="aggregate-coverage" className="text-sm text-slate-800">
         {coverageText(first, aggregate.totalQueries, unscoredIds)}
       </p>
-      <div className="overflow-x-auto">
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Metrics over the set">
         <table aria-label="Mean metrics over the set" className="w-full text-sm tabular-nums">
           <caption className="mb-1 text-left text-xs text-slate-600">
             Means over queries; each reranked row also shows its change from the first stage, and its wins / ties / losses on {metricLabel(metric, k, 'query')}.

@@ -105,7 +105,7 @@ export function SignificanceTable() {
       {pairs.length === 0 ? (
         <p className="text-sm text-slate-700">Rerank the set with a column to test it against the first stage.</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Significance tests">
           <table aria-label={`Paired significance tests on ${label}`} className="w-full text-sm tabular-nums">
             <caption className="mb-1 text-left text-xs text-slate-600">
               Paired tests on {label}, query by query. Mean Δ is the first ranker named minus the second. The randomization test flips the sign of each query’s difference 10,000

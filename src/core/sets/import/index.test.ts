@@ -54,8 +54,9 @@ describe('importQuerySet, end to end', () => {
     expect([...(result.set.queries[0]?.judgments ?? [])]).toEqual([['c', 1]]);
     expect(result.report.notes).toEqual([
       'No run was given: the first stage is BM25 over the whole corpus (3 documents), top 1 per query.',
-      '1 of the 3 documents given is neither a candidate nor judged for any query, so they were left out of the set.',
     ]);
+    // The corpus stays whole, so a dense first stage can retrieve "a", which BM25 did not keep.
+    expect([...result.set.documents.keys()].sort()).toEqual(['a', 'b', 'c']);
   });
 
   it('imports a self-contained JSONL and a long CSV', () => {

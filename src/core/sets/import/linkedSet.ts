@@ -27,6 +27,8 @@ export function buildSet(parts: readonly PartsWithNotes[], queries: ReadonlyMap<
     const doc = documents.get(docId);
     if (doc !== undefined && !kept.has(docId)) kept.set(docId, doc.text);
   };
+  // Without a run the corpus stays whole: a dense first stage retrieves from all of it (store/denseCorpus.ts).
+  if (usedBm25) for (const docId of documents.keys()) keep(docId);
   let supplied = false;
   for (const query of queries.values()) {
     for (const candidate of query.candidates) keep(candidate.docId);
