@@ -81,6 +81,21 @@ describe('dense retrieval over a corpus set', () => {
     expect(store.getState().querySet?.queries[0]?.candidates.map((c) => c.docId)).toEqual(['constructor', '__proto__', 'near']);
   });
 
+  it("fuses, for Hybrid, the import's corpus BM25 scores with the dense order over the pool", async () => {
+    const { store, runDenseFirstStage, selectFirstStage } = await freshStore();
+    store.getState().showSet(corpusSet('BM25'), null);
+    store.setState({ firstStage: 'hybrid', corpusTopK: 2 });
+    await runDenseFirstStage();
+    // BM25's list is the import's: constructor (2), __proto__ (1); near and toString have no BM25 score (out of it).
+    // Dense over the pool: near, toString, constructor, __proto__. RRF, k 60:
+    //   constructor 1/61 + 1/63 = 0.032266, __proto__ 1/62 + 1/64 = 0.031754, near 1/61 = 0.016393, toString 1/62 = 0.016129.
+    // (BM25 recomputed over the pool would match nothing: "q" is in no document, and the order would be dense's.)
+    const ranking = selectFirstStage(store.getState()).ranking;
+    expect(ids(ranking)).toEqual(['constructor', '__proto__', 'near', 'toString']);
+    expect(ranking.entries[0]?.score).toBeCloseTo(0.032266, 6);
+    expect(ranking.entries[3]?.score).toBeCloseTo(0.016129, 6);
+  });
+
   it('leaves a set that came with a run alone: only its own candidates are embedded', async () => {
     const { store, runDenseFirstStage, selectCorpusRetrievalStale } = await freshStore();
     const withRun = corpusSet('retriever score');
@@ -90,5 +105,24 @@ describe('dense retrieval over a corpus set', () => {
     expect(calls.map((c) => [...c].sort())).toEqual([['alpha', 'beta', 'q']]);
     expect(store.getState().querySet).toBe(withRun);
     expect(selectCorpusRetrievalStale(store.getState())).toBe(false);
+  });
+});
+
+describe('retrieveOverCorpus', () => {
+  it('needs every vector, and stops when cancelled', async () => {
+    vi.resetModules();
+    const { retrieveOverCorpus } = await import('./denseCorpus');
+    const { storeVectors, resolveDense } = await import('./denseVectors');
+    const { defaultDenseFirstStage: defaultDense } = await import('../core/denseSettings');
+    const set = corpusSet('BM25');
+    expect(await retrieveOverCorpus(set, defaultDense, 2)).toEqual({ ok: false, reason: 'missing vectors' });
+    const texts = ['alpha', 'beta', 'gamma', 'delta', 'eps', 'q'];
+    storeVectors(resolveDense(defaultDense).key, texts, texts.map((t) => Float32Array.from(vectorOf.get(t) ?? [])));
+    const aborted = new AbortController();
+    aborted.abort();
+    expect(await retrieveOverCorpus(set, defaultDense, 2, aborted.signal)).toEqual({ ok: false, reason: 'cancelled' });
+    const done = await retrieveOverCorpus(set, defaultDense, 1);
+    // Dense top 1: near (cosine 1).
+    expect(done.ok && done.set.queries[0]?.candidates.map((c) => c.docId)).toEqual(['constructor', '__proto__', 'near']);
   });
 });

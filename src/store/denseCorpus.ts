@@ -11,7 +11,8 @@ import type { DenseFirstStageSettings } from '../core/denseSettings';
 import type { QuerySet, SetQuery } from '../core/sets/types';
 import type { Candidate } from '../core/types';
 import { resolveDenseMemo } from './denseSelectors';
-import { cachedVector, embeddedTexts, resolveDense } from './denseVectors';
+import { denseInput } from '../rerankers/denseCatalog';
+import { cachedVector, resolveDense } from './denseVectors';
 
 /** A set whose candidates came from BM25 over its corpus at import, which it kept whole. */
 export const isCorpusSet = (set: QuerySet | null): boolean => set !== null && set.scoreKind === 'BM25';
@@ -40,13 +41,9 @@ export const bm25Set = (set: QuerySet): QuerySet => bm25SetOf.get(set) ?? set;
 /** Every text a corpus retrieval needs: each query and each corpus document, prefixes applied. */
 export function corpusTextsToEmbed(dense: DenseFirstStageSettings, set: QuerySet): string[] {
   const { prefixes } = resolveDense(dense);
-  const embedded = embeddedTexts(
-    prefixes,
-    '',
-    [...set.documents.values()],
-  );
-  const texts = new Set(embedded.documents);
-  for (const q of set.queries) texts.add(embeddedTexts(prefixes, q.text, []).query);
+  const texts = new Set<string>();
+  for (const text of set.documents.values()) texts.add(denseInput(prefixes, 'document', text));
+  for (const q of set.queries) texts.add(denseInput(prefixes, 'query', q.text));
   return [...texts];
 }
 
@@ -66,10 +63,9 @@ export async function retrieveOverCorpus(set: QuerySet, dense: DenseFirstStageSe
   const base = bm25Set(set);
   const { prefixes, key } = resolveDense(dense);
   const ids = [...base.documents.keys()];
-  const texts = embeddedTexts(prefixes, '', [...base.documents.values()]).documents;
   const vectors: Float32Array[] = [];
-  for (const text of texts) {
-    const vector = cachedVector(key, text);
+  for (const text of base.documents.values()) {
+    const vector = cachedVector(key, denseInput(prefixes, 'document', text));
     if (!vector) return { ok: false, reason: 'missing vectors' };
     vectors.push(vector);
   }
@@ -77,7 +73,7 @@ export async function retrieveOverCorpus(set: QuerySet, dense: DenseFirstStageSe
   const queries: SetQuery[] = [];
   let started = performance.now();
   for (const query of base.queries) {
-    const queryVector = cachedVector(key, embeddedTexts(prefixes, query.text, []).query);
+    const queryVector = cachedVector(key, denseInput(prefixes, 'query', query.text));
     if (!queryVector) return { ok: false, reason: 'missing vectors' };
     const top = new TopK(k);
     for (let from = 0; from < vectors.length; from += CHECK_EVERY) {

@@ -31,7 +31,7 @@ export interface QuerySet {
   /** A name for people: the main file's name, or the example's title. */
   name: string;
   queries: SetQuery[];
-  /** The text of every document that any query refers to, by id. */
+  /** The text of every document that any query refers to, by id; without a run, the whole corpus (for dense retrieval). */
   documents: ReadonlyMap<string, string>;
   /** What the supplied candidate scores mean; null when no query carries scores. */
   scoreKind: SetScoreKind | null;
