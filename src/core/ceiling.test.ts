@@ -100,6 +100,17 @@ describe('recallCeiling', () => {
     expect(recallCeiling(firstStage, judgments, 3, 0).bestRecallAtK).toBeNull();
   });
 
+  it('with nothing relevant, still counts the ranks between the cut and k, each id once', () => {
+    // Ranked ids a, a, b, __proto__, c: distinct a, b, __proto__, c. Cut 1, k 3: ranks 2..3 lie below the cut, none relevant.
+    const ranking = rankingOf(['a', 'a', 'b', '__proto__', 'c']);
+    expect(recallCeiling(ranking, new Map([['b', 0]]), 1, 3)).toEqual({
+      topN: 1, k: 3, outOfReach: [], relevantInTopN: 0, totalRelevant: 0, bestRecallWithinTopN: null, countedBelowCut: { fromRank: 2, toRank: 3, relevant: 0 }, bestRecallAtK: null,
+    });
+    // k 9 past the 4 distinct ids: ranks 2..4; a cut of 4 leaves nothing below it.
+    expect(recallCeiling(ranking, new Map(), 1, 9).countedBelowCut).toEqual({ fromRank: 2, toRank: 4, relevant: 0 });
+    expect(recallCeiling(ranking, new Map(), 4, 9).countedBelowCut).toBeNull();
+  });
+
   it('treats a negative cut as 0: the column is the first stage as it stands', () => {
     // Nothing reaches the reranker; ranks 1..3 hold __proto__: 1 / 4 = 0.25
     const ceiling = recallCeiling(firstStage, judgments, -1, 3);

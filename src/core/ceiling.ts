@@ -60,8 +60,14 @@ function byCodeUnits(a: string, b: string): number {
 const countRelevantIn = (ids: readonly string[], judgments: Judgments): number => ids.filter((id) => isRelevant(judgments.get(id))).length;
 
 /** recallCeiling when no judged document is relevant: nothing is out of reach, and no recall is defined. */
-function withNoRelevant(cut: number, cutoff: number, ranked: number): RecallCeiling {
-  const lastCounted = Math.min(cutoff, ranked);
+function withNoRelevant(cut: number, cutoff: number, firstStage: Ranking): RecallCeiling {
+  // min(cutoff, distinct ids ranked), counting only as far as the cutoff.
+  const seen = new Set<string>();
+  for (const entry of firstStage.entries) {
+    if (seen.size >= cutoff) break;
+    seen.add(entry.id);
+  }
+  const lastCounted = seen.size;
   const countedBelowCut = lastCounted > cut ? { fromRank: cut + 1, toRank: lastCounted, relevant: 0 } : null;
   return { topN: cut, k: cutoff, outOfReach: [], relevantInTopN: 0, totalRelevant: 0, bestRecallWithinTopN: null, countedBelowCut, bestRecallAtK: null };
 }
@@ -69,9 +75,9 @@ function withNoRelevant(cut: number, cutoff: number, ranked: number): RecallCeil
 export function recallCeiling(firstStage: Ranking, judgments: Judgments, topN: number, k: number): RecallCeiling {
   const cut = Math.max(0, Math.floor(topN));
   const cutoff = Number.isFinite(k) ? Math.max(0, Math.floor(k)) : 0;
-  const ids = rankedIds(firstStage);
   // Nothing relevant judged yet (a fresh paste of 50,000 documents): skip the walks below, which find nothing.
-  if (countRelevant(judgments) === 0) return withNoRelevant(cut, cutoff, ids.length);
+  if (countRelevant(judgments) === 0) return withNoRelevant(cut, cutoff, firstStage);
+  const ids = rankedIds(firstStage);
   const retrieved = new Set(ids);
   const relevantInTopN = countRelevantIn(ids.slice(0, cut), judgments);
   const rankedBelowCut: OutOfReach[] = [];

@@ -183,3 +183,19 @@ describe('scoreRange and barFraction', () => {
     expect(scoreRange(withScores('BM25', []))).toEqual({ min: 0, max: 0, scale: 'from zero' });
   });
 });
+
+describe('rankByScore ties and missing scores, with candidates in input order and out of it', () => {
+  // Scores: a 1, b NaN, c 0, d 1, e -0, f -Infinity, g NaN. Highest first; 1 = 1 and 0 = -0 are ties kept in
+  // input order; -Infinity is a score, so it comes before the NaNs, which follow in input order: a d c e f b g.
+  const ids = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+  const scores = [1, Number.NaN, 0, 1, -0, Number.NEGATIVE_INFINITY, Number.NaN];
+  it('in input order', () => {
+    const candidates = ids.map((id, index) => ({ id, text: id, index }));
+    expect(rankByScore(candidates, scores, 'BM25').entries.map((e) => e.id)).toEqual(['a', 'd', 'c', 'e', 'f', 'b', 'g']);
+  });
+  it('out of input order: ties go by index, not by position', () => {
+    // Indexes reversed: g is input 0 ... a is input 6, so within a tie the later position comes first: d a e c f g b.
+    const candidates = ids.map((id, i) => ({ id, text: id, index: ids.length - 1 - i }));
+    expect(rankByScore(candidates, scores, 'BM25').entries.map((e) => e.id)).toEqual(['d', 'a', 'e', 'c', 'f', 'g', 'b']);
+  });
+});

@@ -15,22 +15,50 @@ export function rankByScore(candidates: readonly Candidate[], scores: ArrayLike<
   if (scores.length !== candidates.length) {
     throw new RangeError(`rankByScore: ${scores.length} scores for ${candidates.length} candidates`);
   }
-  // Sort positions over typed arrays rather than objects: several times faster at 10k candidates.
-  const count = candidates.length;
-  const keys = new Float64Array(count);
-  const inputIndex = new Float64Array(count);
-  const order = new Uint32Array(count);
-  for (let i = 0; i < count; i++) {
-    keys[i] = scores[i] as number;
-    inputIndex[i] = (candidates[i] as Candidate).index;
-    order[i] = i;
-  }
-  order.sort((a, b) => compareScores(keys[a] as number, keys[b] as number) || (inputIndex[a] as number) - (inputIndex[b] as number));
+  const keys = Float64Array.from(scores);
+  const order = rankingOrder(candidates, keys);
   const entries: RankedEntry[] = Array.from(order, (position, rankIndex) => {
     const candidate = candidates[position] as Candidate;
     return { id: candidate.id, rank: rankIndex + 1, score: keys[position] as number, index: candidate.index };
   });
   return { scoreKind, entries };
+}
+
+/** Positions of `candidates` in ranking order (see rankByScore). */
+function rankingOrder(candidates: readonly Candidate[], keys: Float64Array): Uint32Array {
+  const count = candidates.length;
+  let inInputOrder = true;
+  for (let i = 1; i < count && inInputOrder; i++) inInputOrder = (candidates[i] as Candidate).index > (candidates[i - 1] as Candidate).index;
+  if (!inInputOrder) {
+    const inputIndex = Float64Array.from(candidates, (c) => c.index);
+    const order = Uint32Array.from(candidates, (_, i) => i);
+    return order.sort((a, b) => compareScores(keys[a] as number, keys[b] as number) || (inputIndex[a] as number) - (inputIndex[b] as number));
+  }
+  // Candidates in input order (the usual case): a native sort of the negated scores (NaN still sorts last), then
+  // each position, in input order, into the next free place of its score's run, found by binary search. At 50,000
+  // candidates that is several times faster than a comparator sort. The search's `<` equates 0 and -0, as
+  // compareScores does.
+  const sorted = keys.map((k) => -k).sort();
+  let scored = count;
+  while (scored > 0 && Number.isNaN(sorted[scored - 1])) scored--;
+  const placed = new Uint32Array(count);
+  const order = new Uint32Array(count);
+  for (let i = 0; i < count; i++) {
+    const key = -(keys[i] as number);
+    let low = 0;
+    if (Number.isNaN(key)) low = scored;
+    else {
+      let high = scored;
+      while (low < high) {
+        const mid = (low + high) >>> 1;
+        if ((sorted[mid] as number) < key) low = mid + 1;
+        else high = mid;
+      }
+    }
+    order[low + (placed[low] as number)] = i;
+    placed[low] = (placed[low] as number) + 1;
+  }
+  return order;
 }
 
 /** Highest first, NaN last; 0 for equal scores (and for two NaNs), leaving the tie to input order. */

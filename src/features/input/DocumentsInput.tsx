@@ -4,6 +4,7 @@ import { useAppStore } from '../../store';
 import { isLargeInput } from '../../store/largeInput';
 import { LargeInputSummary } from './LargeInputSummary';
 import { readDocumentsFile } from './readDroppedFile';
+import { canReadPasteAsync, insertPasted, readPasteAsync, watchClipboardPermission } from './clipboardPaste';
 
 /** Edits go to the store after a short pause, so a 10,000-document paste is parsed once, not per keystroke. */
 const COMMIT_DELAY_MS = 250;
@@ -31,6 +32,7 @@ export function DocumentsInput() {
   }
 
   useEffect(() => () => clearTimeout(timer.current), []);
+  useEffect(watchClipboardPermission, []);
 
   const onChange = (text: string) => {
     setDraft(text);
@@ -100,6 +102,22 @@ export function DocumentsInput() {
           id="documents"
           value={draft}
           onPaste={(e) => {
+            if (!editLarge && canReadPasteAsync(e.clipboardData)) {
+              // Read off the main thread (clipboardPaste.ts); a large text then goes to the store as below.
+              e.preventDefault();
+              const field = e.currentTarget;
+              readPasteAsync().then(
+                (pasted) => {
+                  if (isLargeInput(pasted)) {
+                    clearTimeout(timer.current);
+                    // In a task of its own: taking the text in already took this one.
+                    setTimeout(() => setDocumentsText(pasted), 0);
+                  } else if (!insertPasted(field, pasted)) onChange(field.value);
+                },
+                () => setFileError('The paste could not be read from the clipboard (the browser refused it). Paste again.'),
+              );
+              return;
+            }
             // A large paste goes straight to the store: laying megabytes out in a textarea freezes the page.
             const pasted = e.clipboardData.getData('text');
             if (!editLarge && isLargeInput(pasted)) {
