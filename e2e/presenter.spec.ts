@@ -49,7 +49,7 @@ test('presenter mode steps through the first stage, the reranked order, the line
   await page.getByRole('button', { name: 'Present', exact: true }).click();
   const step = page.getByTestId('presenter-step');
   const lines = page.getByTestId('rank-lines');
-  const metrics = page.getByRole('region', { name: 'Metrics' });
+  const metrics = page.getByRole('region', { name: 'Metrics', exact: true });
   // The inputs are gone; the query stays in view.
   await expect(playground.query).toHaveCount(0);
   await expect(playground.documents).toHaveCount(0);
@@ -155,7 +155,7 @@ test('on a set, Next after the metrics opens the next query at the first stage, 
   await page.keyboard.press('ArrowRight');
   await expect(step).toContainText(', 2 of 15. Step 1 of 4: the first stage');
   await expect(openQuery).not.toHaveText(firstQuery ?? '');
-  await expect(page.getByRole('region', { name: 'Metrics' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Metrics', exact: true })).toHaveCount(0);
 
   await page.keyboard.press('ArrowLeft');
   await expect(step).toContainText(', 1 of 15. Step 4 of 4: the metrics');
