@@ -50,7 +50,7 @@ const noHighlights: readonly HighlightRange[] = [];
 export const COLLAPSED_TEXT_CHARS = 2000;
 
 /** The first characters, never half of a surrogate pair. */
-function collapsedText(text: string): string {
+export function collapsedText(text: string): string {
   const cut = COLLAPSED_TEXT_CHARS;
   const code = text.charCodeAt(cut - 1);
   return text.slice(0, code >= 0xd800 && code <= 0xdbff ? cut - 1 : cut);
