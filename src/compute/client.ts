@@ -72,8 +72,8 @@ export interface ComputeClient {
   bm25PerQuery(queries: readonly Bm25Query[], params: Bm25Parameters, tokenizer: TokenizerOptions, call?: ComputeCallOptions): Promise<Map<string, Float64Array>>;
   /** Parses a large paste in the worker, which keeps its texts under `version` for bm25ForParsed. Rejects with a ComputeError. */
   parseDocuments(version: number, text: string, options: ParseOptions, save: boolean, call?: ComputeCallOptions): Promise<{ result: ParseResult; saveFailed?: string }>;
-  /** BM25 of one query over the documents of the parse with that version. Rejects with a ComputeError. */
-  bm25ForParsed(version: number, query: string, params: Bm25Parameters, tokenizer: TokenizerOptions, call?: ComputeCallOptions): Promise<Float64Array>;
+  /** BM25 of one query over the documents of the parse with that version, and their ranking order. Rejects with a ComputeError. */
+  bm25ForParsed(version: number, query: string, params: Bm25Parameters, tokenizer: TokenizerOptions, call?: ComputeCallOptions): Promise<{ scores: Float64Array; order: Uint32Array }>;
   /** Stops the worker; pending requests fail. A later request starts a fresh worker. */
   dispose(): void;
 }
@@ -200,7 +200,7 @@ export function createComputeClient(factory: () => WorkerLike = defaultFactory):
     async bm25ForParsed(version, query, params, tokenizer, call = {}) {
       const reply = await send((id) => ({ type: 'bm25-parsed', id, version, query, params: { k1: params.k1, b: params.b }, tokenizer: { stem: tokenizer.stem, stopwords: tokenizer.stopwords } }), call);
       if (reply.type !== 'bm25-parsed') throw new ComputeError({ message: 'The background worker answered a BM25 request with something else.', cause: `reply type ${reply.type}` });
-      return reply.scores;
+      return { scores: reply.scores, order: reply.order };
     },
 
     dispose() {

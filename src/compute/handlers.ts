@@ -173,9 +173,9 @@ export function createComputeHandlers(options: ComputeHandlerOptions): ComputeHa
   }
 
   function runBm25Parsed(request: Bm25ParsedRequest): void {
-    const scores = parsed.bm25(request.version, request.query, request.params, request.tokenizer);
-    if (!scores) throw new RequestFailure('These documents were replaced by newer ones before BM25 could run; it runs again on the new ones.', `version ${request.version}`);
-    post({ type: 'bm25-parsed', id: request.id, scores }, transferables([scores]));
+    const ranked = parsed.bm25(request.version, request.query, request.params, request.tokenizer);
+    if (!ranked) throw new RequestFailure('These documents were replaced by newer ones before BM25 could run; it runs again on the new ones.', `version ${request.version}`);
+    post({ type: 'bm25-parsed', id: request.id, scores: ranked.scores, order: ranked.order }, [ranked.scores.buffer, ranked.order.buffer]);
   }
 
   type Job = ImportRequest | Bm25Request | ParseRequest | Bm25ParsedRequest;

@@ -120,6 +120,8 @@ export interface Bm25ParsedReply {
   type: 'bm25-parsed';
   id: number;
   scores: Float64Array;
+  /** The documents' positions in ranking order (core/ranking rankingPositions): the page need not sort them. */
+  order: Uint32Array;
 }
 
 export type ComputeReply = ProgressReply | ImportedReply | Bm25Reply | ParsedReply | Bm25ParsedReply | ErrorReply;

@@ -8,7 +8,8 @@
  * than the metrics table shows.
  * Relevance follows metrics.ts: grade >= 1 is relevant, unjudged is not; k below 1 describes no cut.
  */
-import { countRelevant, formatMetric, isRelevant, rankedIds } from './metrics';
+import { countRelevant, formatMetric, isRelevant, relevantPositions } from './metrics';
+import { rankingIndex } from './rankingIndex';
 import type { Judgments, Ranking } from './types';
 
 export interface OutOfReach {
@@ -57,8 +58,6 @@ function byCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-const countRelevantIn = (ids: readonly string[], judgments: Judgments): number => ids.filter((id) => isRelevant(judgments.get(id))).length;
-
 /** recallCeiling when no judged document is relevant: nothing is out of reach, and no recall is defined. */
 function withNoRelevant(cut: number, cutoff: number, firstStage: Ranking): RecallCeiling {
   // min(cutoff, distinct ids ranked), counting only as far as the cutoff.
@@ -77,20 +76,21 @@ export function recallCeiling(firstStage: Ranking, judgments: Judgments, topN: n
   const cutoff = Number.isFinite(k) ? Math.max(0, Math.floor(k)) : 0;
   // Nothing relevant judged yet (a fresh paste of 50,000 documents): skip the walks below, which find nothing.
   if (countRelevant(judgments) === 0) return withNoRelevant(cut, cutoff, firstStage);
-  const ids = rankedIds(firstStage);
-  const retrieved = new Set(ids);
-  const relevantInTopN = countRelevantIn(ids.slice(0, cut), judgments);
-  const rankedBelowCut: OutOfReach[] = [];
-  ids.forEach((id, position) => {
-    if (position >= cut && isRelevant(judgments.get(id))) rankedBelowCut.push({ id, firstStageRank: position + 1 });
-  });
+  // From the relevant documents' first-stage positions: time in the judgments, not in a list of 50,000.
+  const { ids, positionOf } = rankingIndex(firstStage);
+  const positions = relevantPositions(firstStage, judgments);
+  const relevantInTopN = positions.filter((position) => position < cut).length;
+  const rankedBelowCut: OutOfReach[] = positions
+    .filter((position) => position >= cut)
+    .map((position) => ({ id: ids[position] as string, firstStageRank: position + 1 }));
   const neverRetrieved = [...judgments.keys()]
-    .filter((id) => isRelevant(judgments.get(id)) && !retrieved.has(id))
+    .filter((id) => isRelevant(judgments.get(id)) && !positionOf.has(id))
     .sort(byCodeUnits)
     .map((id) => ({ id, firstStageRank: null }));
   const totalRelevant = countRelevant(judgments);
   const lastCounted = Math.min(cutoff, ids.length);
-  const countedBelowCut = lastCounted > cut ? { fromRank: cut + 1, toRank: lastCounted, relevant: countRelevantIn(ids.slice(cut, lastCounted), judgments) } : null;
+  const relevantBelowCut = positions.filter((position) => position >= cut && position < lastCounted).length;
+  const countedBelowCut = lastCounted > cut ? { fromRank: cut + 1, toRank: lastCounted, relevant: relevantBelowCut } : null;
   const defined = totalRelevant > 0 && cutoff >= 1;
   return {
     topN: cut,

@@ -22,6 +22,7 @@
  *   grade descending, and cut at k. Negative grades give no gain.
  * - A k below 1 describes no cut at all, so the metrics that take k return null for it.
  */
+import { rankingIndex } from './rankingIndex';
 import type { Judgments, Ranking } from './types';
 
 export type GainKind = 'linear' | 'exponential';
@@ -55,66 +56,63 @@ export function countRelevant(judgments: Judgments): number {
   return relevant;
 }
 
-const rankedIdsCache = new WeakMap<Ranking, string[]>();
-
-/**
- * The ranked ids in order, each id once (its first position wins). Cached per ranking (rankings are never
- * changed in place), since every metric asks for it and a list can hold 50,000 documents.
- */
+/** The ranked ids in order, each id once (its first position wins). */
 export function rankedIds(ranking: Ranking): readonly string[] {
-  const hit = rankedIdsCache.get(ranking);
-  if (hit) return hit;
-  const ids = uniqueIds(ranking);
-  rankedIdsCache.set(ranking, ids);
-  return ids;
+  return rankingIndex(ranking).ids;
 }
 
-function uniqueIds(ranking: Ranking): string[] {
-  const seen = new Set<string>();
-  const ids: string[] = [];
-  for (const entry of ranking.entries) {
-    if (seen.has(entry.id)) continue;
-    seen.add(entry.id);
-    ids.push(entry.id);
+/**
+ * Where the ranking put the judged-relevant documents it retrieved: positions in rankedIds (0-based), ascending.
+ * Every metric but nDCG follows from these and the count of relevant documents, in time that grows with the
+ * judgments rather than the list (not cached: judgments are small, and a caller may reuse a Map it changed).
+ */
+export function relevantPositions(ranking: Ranking, judgments: Judgments): readonly number[] {
+  const { positionOf } = rankingIndex(ranking);
+  const positions: number[] = [];
+  for (const [id, grade] of judgments) {
+    if (!isRelevant(grade)) continue;
+    const position = positionOf.get(id);
+    if (position !== undefined) positions.push(position);
   }
-  return ids;
+  return positions.sort((a, b) => a - b);
 }
 
 function isUsableCut(k: number): boolean {
   return Number.isFinite(k) && Math.floor(k) >= 1;
 }
 
-function relevantInTop(ids: readonly string[], judgments: Judgments, k: number): number {
-  return ids.slice(0, k).filter((id) => isRelevant(judgments.get(id))).length;
+/** How many of the (ascending) positions lie before `end`. */
+function countBefore(positions: readonly number[], end: number): number {
+  let count = 0;
+  while (count < positions.length && (positions[count] as number) < end) count += 1;
+  return count;
 }
 
 export function precisionAtK(ranking: Ranking, judgments: Judgments, k: number): number | null {
   if (!isUsableCut(k) || countRelevant(judgments) === 0) return null;
   const cut = Math.floor(k);
-  return relevantInTop(rankedIds(ranking), judgments, cut) / cut;
+  return countBefore(relevantPositions(ranking, judgments), cut) / cut;
 }
 
 export function recallAtK(ranking: Ranking, judgments: Judgments, k: number): number | null {
   const totalRelevant = countRelevant(judgments);
   if (!isUsableCut(k) || totalRelevant === 0) return null;
-  return relevantInTop(rankedIds(ranking), judgments, Math.floor(k)) / totalRelevant;
+  return countBefore(relevantPositions(ranking, judgments), Math.floor(k)) / totalRelevant;
 }
 
 export function reciprocalRank(ranking: Ranking, judgments: Judgments): number | null {
   if (countRelevant(judgments) === 0) return null;
-  const position = rankedIds(ranking).findIndex((id) => isRelevant(judgments.get(id)));
-  return position === -1 ? 0 : 1 / (position + 1);
+  const first = relevantPositions(ranking, judgments)[0];
+  return first === undefined ? 0 : 1 / (first + 1);
 }
 
 export function averagePrecision(ranking: Ranking, judgments: Judgments): number | null {
   const totalRelevant = countRelevant(judgments);
   if (totalRelevant === 0) return null;
-  let relevantSoFar = 0;
+  // In rank order, as trec_eval sums: the i-th relevant document found contributes i / its rank.
   let precisionSum = 0;
-  rankedIds(ranking).forEach((id, position) => {
-    if (!isRelevant(judgments.get(id))) return;
-    relevantSoFar += 1;
-    precisionSum += relevantSoFar / (position + 1);
+  relevantPositions(ranking, judgments).forEach((position, i) => {
+    precisionSum += (i + 1) / (position + 1);
   });
   return precisionSum / totalRelevant;
 }

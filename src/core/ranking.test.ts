@@ -5,6 +5,7 @@ import {
   formatRankMove,
   minimumBarFraction,
   rankByScore,
+  movesOfRanked,
   rankMoves,
   scoreRange,
   topCandidates,
@@ -107,6 +108,27 @@ describe('rankMoves and formatRankMove', () => {
     expect(moves.get('d4')).toEqual({ kind: 'not reranked' });
     expect(moves.get('d9')).toEqual({ kind: 'new' });
     expect(moves.size).toBe(6);
+  });
+
+  it('movesOfRanked gives the same moves for the documents after ranks, and none for the others', () => {
+    const ranked = movesOfRanked(before, after);
+    expect([...ranked.keys()]).toEqual(['d2', 'd0', 'd1', 'd9']);
+    for (const [id, move] of ranked) expect(move).toEqual(moves.get(id));
+  });
+
+  it('movesOfRanked agrees with rankMoves on random reorderings of a random top N', () => {
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let trial = 0; trial < 200; trial++) {
+      const count = 1 + Math.floor(next() * 40);
+      const first = Array.from({ length: count }, (_, i) => `d${i}`);
+      const top = first.slice(0, Math.floor(next() * (count + 1)));
+      const shuffled = [...top, ...(next() < 0.3 ? ['d99'] : [])].sort(() => next() - 0.5);
+      const reference = rankMoves(rankingOf(first), rankingOf(shuffled));
+      const ranked = movesOfRanked(rankingOf(first), rankingOf(shuffled));
+      expect(ranked.size).toBe(shuffled.length);
+      for (const id of shuffled) expect(ranked.get(id)).toEqual(reference.get(id));
+    }
   });
 
   it('calls a document that kept its rank unchanged', () => {

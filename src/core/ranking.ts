@@ -2,6 +2,7 @@
  * Rankings: sorting scores (with one tie rule everywhere), the first stage, the top-N cut,
  * rank moves between two rankings, and bar lengths for showing scores.
  */
+import { firstEntryOf, rankingIndex } from './rankingIndex';
 import type { Candidate, RankedEntry, Ranking, ScoreKind } from './types';
 
 /** Where the first-stage order comes from. 'dense': cosine of bi-encoder embeddings; 'hybrid': BM25 and dense fused (RRF or a weighted sum). */
@@ -16,12 +17,30 @@ export function rankByScore(candidates: readonly Candidate[], scores: ArrayLike<
     throw new RangeError(`rankByScore: ${scores.length} scores for ${candidates.length} candidates`);
   }
   const keys = Float64Array.from(scores);
-  const order = rankingOrder(candidates, keys);
+  const known = knownOrders.get(scores);
+  const order = known && known.length === candidates.length ? known : rankingOrder(candidates, keys);
   const entries: RankedEntry[] = Array.from(order, (position, rankIndex) => {
     const candidate = candidates[position] as Candidate;
     return { id: candidate.id, rank: rankIndex + 1, score: keys[position] as number, index: candidate.index };
   });
   return { scoreKind, entries };
+}
+
+/**
+ * Ranking orders computed elsewhere, by the scores they sort: the compute worker ranks a large paste's BM25 scores
+ * with rankingPositions, off the main thread, and the page's rankByScore of those very scores then skips the sort.
+ */
+const knownOrders = new WeakMap<object, Uint32Array>();
+
+/** Positions of `candidates` in ranking order (rankByScore's order and tie rule), for rememberRankingPositions. */
+export function rankingPositions(candidates: readonly Candidate[], scores: ArrayLike<number>): Uint32Array {
+  if (scores.length !== candidates.length) throw new RangeError(`rankingPositions: ${scores.length} scores for ${candidates.length} candidates`);
+  return rankingOrder(candidates, Float64Array.from(scores));
+}
+
+/** Records `positions` (from rankingPositions over the same candidates) as the order of `scores`. */
+export function rememberRankingPositions(scores: Float64Array, positions: Uint32Array): void {
+  if (positions.length === scores.length) knownOrders.set(scores, positions);
 }
 
 /** Positions of `candidates` in ranking order (see rankByScore). */
@@ -135,6 +154,27 @@ export function rankMoves(before: Ranking, after: Ranking): Map<string, RankMove
   }
   for (const entry of after.entries) {
     if (!moves.has(entry.id)) moves.set(entry.id, { kind: 'new' });
+  }
+  return moves;
+}
+
+/**
+ * rankMoves for the documents `after` ranks only ('new' where `before` lacks one), found through before's cached
+ * index: time in `after` (a top N), not in a first stage of 50,000, on every streamed score. What the badges and
+ * the lines read; a document only `before` ranks gets no entry, which both show as not reranked.
+ */
+export function movesOfRanked(before: Ranking, after: Ranking): Map<string, RankMove> {
+  const beforeIndex = rankingIndex(before);
+  const moves = new Map<string, RankMove>();
+  for (const entry of after.entries) {
+    if (moves.has(entry.id)) continue;
+    const earlier = firstEntryOf(beforeIndex, entry.id);
+    if (earlier === undefined) {
+      moves.set(entry.id, { kind: 'new' });
+      continue;
+    }
+    const climb = earlier.rank - entry.rank;
+    moves.set(entry.id, { kind: climb > 0 ? 'up' : climb < 0 ? 'down' : 'same', by: Math.abs(climb) });
   }
   return moves;
 }

@@ -5,6 +5,7 @@
  * Relevance follows metrics.ts: grade >= 1 is relevant.
  */
 import { isRelevant } from './metrics';
+import { firstEntryOf, rankingIndex, type RankingIndex } from './rankingIndex';
 import type { Judgments, RankedEntry, Ranking } from './types';
 
 export interface RankMove {
@@ -34,26 +35,17 @@ export interface ChangeSummary {
   relevantFell: RelevantMove[];
 }
 
-/** Each id once, at its first entry. */
-function entriesById(ranking: Ranking): Map<string, RankedEntry> {
-  const byId = new Map<string, RankedEntry>();
-  for (const entry of ranking.entries) {
-    if (!byId.has(entry.id)) byId.set(entry.id, entry);
-  }
-  return byId;
-}
-
-function idsWithin(entries: Iterable<RankedEntry>, topRanks: number): Set<string> {
-  return new Set([...entries].filter((entry) => entry.rank <= topRanks).map((entry) => entry.id));
-}
-
 function byRank(a: RankedEntry, b: RankedEntry): number {
   return a.rank - b.rank || a.index - b.index;
 }
 
-function newlyWithin(before: Map<string, RankedEntry>, afterInOrder: RankedEntry[], topRanks: number): string[] {
-  const wereWithin = idsWithin(before.values(), topRanks);
-  return afterInOrder.filter((entry) => entry.rank <= topRanks && !wereWithin.has(entry.id)).map((entry) => entry.id);
+/** In after's top ranks but not in before's (by each id's first entry), in after's order. */
+function newlyWithin(before: RankingIndex, afterInOrder: readonly RankedEntry[], topRanks: number): string[] {
+  const wasWithin = (id: string): boolean => {
+    const earlier = firstEntryOf(before, id);
+    return earlier !== undefined && earlier.rank <= topRanks;
+  };
+  return afterInOrder.filter((entry) => entry.rank <= topRanks && !wasWithin(entry.id)).map((entry) => entry.id);
 }
 
 interface Move extends RankMove {
@@ -73,10 +65,11 @@ function largestMove(moves: readonly Move[], distance: (move: Move) => number): 
 }
 
 export function summarizeChange(before: Ranking, after: Ranking, judgments: Judgments): ChangeSummary {
-  const beforeById = entriesById(before);
-  const afterInOrder = [...entriesById(after).values()].sort(byRank);
+  // Before is often a first stage of 50,000 documents: its cached index, not a walk, on every relevance click.
+  const beforeIndex = rankingIndex(before);
+  const afterInOrder = [...rankingIndex(after).firstEntries].sort(byRank);
   const moves: Move[] = afterInOrder.flatMap((entry) => {
-    const earlier = beforeById.get(entry.id);
+    const earlier = firstEntryOf(beforeIndex, entry.id);
     return earlier === undefined ? [] : [{ id: entry.id, from: earlier.rank, to: entry.rank, index: entry.index }];
   });
   const relevantMoves = (direction: (move: Move) => boolean): RelevantMove[] =>
@@ -84,8 +77,8 @@ export function summarizeChange(before: Ranking, after: Ranking, judgments: Judg
       .filter((move) => direction(move) && isRelevant(judgments.get(move.id)))
       .map((move) => ({ id: move.id, from: move.from, to: move.to, grade: judgments.get(move.id) ?? 0 }));
   return {
-    movedIntoTop3: newlyWithin(beforeById, afterInOrder, 3),
-    movedIntoTop10: newlyWithin(beforeById, afterInOrder, 10),
+    movedIntoTop3: newlyWithin(beforeIndex, afterInOrder, 3),
+    movedIntoTop10: newlyWithin(beforeIndex, afterInOrder, 10),
     biggestRiser: largestMove(moves, (move) => move.from - move.to),
     biggestFaller: largestMove(moves, (move) => move.to - move.from),
     relevantRose: relevantMoves((move) => move.to < move.from),

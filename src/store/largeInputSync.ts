@@ -1,4 +1,5 @@
 import { computeClient } from '../compute/client';
+import { rememberRankingPositions } from '../core/ranking';
 import { forgetPasteText, loadPasteText } from '../compute/pasteStore';
 import { useAppStore, type AppState } from './index';
 import { bm25Key, currentAsyncBm25, currentAsyncParse, isLargeInput } from './largeInput';
@@ -20,11 +21,12 @@ async function parseInWorker(state: AppState, save: boolean): Promise<void> {
   const parse = client.parseDocuments(mine, text, { format, textMode, fields }, save);
   const bm25 = bm25Likely(state) ? client.bm25ForParsed(mine, query, state.bm25, state.bm25).catch(() => null) : Promise.resolve(null);
   try {
-    const [{ result, saveFailed }, scores] = await Promise.all([parse, bm25]);
+    const [{ result, saveFailed }, ranked] = await Promise.all([parse, bm25]);
     // Decoding the reply took the message's task; the render gets its own.
     await nextTask();
     if (mine !== version) return;
-    const asyncBm25 = scores ? { asyncBm25: { version: mine, query, settingsKey: bm25Key(state), scores } } : {};
+    if (ranked) rememberRankingPositions(ranked.scores, ranked.order);
+    const asyncBm25 = ranked ? { asyncBm25: { version: mine, query, settingsKey: bm25Key(state), scores: ranked.scores } } : {};
     useAppStore.setState({ asyncParse: { text, format, textMode, fields, version: mine, result }, ...asyncBm25, ...(saveFailed ? { persistWarning: saveFailed } : {}) });
   } catch (error) {
     if (mine === version) useAppStore.setState({ persistWarning: `Reading the documents failed: ${error instanceof Error ? error.message : String(error)}` });
@@ -37,7 +39,8 @@ async function bm25InWorker(state: AppState): Promise<void> {
   const { query } = state;
   const settingsKey = bm25Key(state);
   try {
-    const scores = await computeClient().bm25ForParsed(parsed.version, query, state.bm25, state.bm25);
+    const { scores, order } = await computeClient().bm25ForParsed(parsed.version, query, state.bm25, state.bm25);
+    rememberRankingPositions(scores, order);
     useAppStore.setState({ asyncBm25: { version: parsed.version, query, settingsKey, scores } });
   } catch {
     // A newer paste replaced the one asked about; its own request follows.

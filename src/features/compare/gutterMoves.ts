@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { rankMoves, type RankMove } from '../../core/ranking';
+import { movesOfRanked, type RankMove } from '../../core/ranking';
 import { maxMoveFor } from '../../core/rankLines';
 import type { RerankedOrder } from '../../core/rerankedOrder';
 import type { Ranking } from '../../core/types';
@@ -18,14 +18,14 @@ export interface GutterMoves {
  * One entry per gutter: first stage -> column 1, then column 1 -> column 2, and so on (chained, so each
  * line stays in its own gutter instead of crossing a column's text). The first gutter matches the rank-move
  * badges; a later one shows where two rerankers disagree. Documents below the cut are in no reranked
- * ranking, so they get no move and are drawn as "not reranked".
+ * ranking, so they get no move and are drawn as "not reranked" (a column that has not run: no moves at all).
  */
 export function gutterMoves(firstStage: Ranking, orders: readonly RerankedOrder[]): GutterMoves[] {
   const reranked = orders.map((order) => order.reranked);
   return reranked.map((right, i) => {
     const left = i === 0 ? firstStage : (reranked[i - 1] as Ranking);
     const rankedCount = i === 0 ? right.entries.length : Math.max(left.entries.length, right.entries.length);
-    return { moves: rankMoves(left, right), maxMove: maxMoveFor(rankedCount) };
+    return { moves: movesOfRanked(left, right), maxMove: maxMoveFor(rankedCount) };
   });
 }
 

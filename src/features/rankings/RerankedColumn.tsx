@@ -1,5 +1,5 @@
 import { memo, useMemo } from 'react';
-import { rankMoves, type RankMove } from '../../core/ranking';
+import { movesOfRanked, type RankMove } from '../../core/ranking';
 import type { RerankedOrder } from '../../core/rerankedOrder';
 import { scoreDisplayLabels } from '../../core/scoreDisplay';
 import { useAppStore } from '../../store';
@@ -42,7 +42,7 @@ function ColumnView({ column, removable }: { column: Column; removable: boolean 
   const order = useAppStore((s) => selectColumnRankings(s).find((c) => c.columnId === column.id))?.order ?? emptyOrder;
   // Only a run's list shows moves; before one, a move per first-stage document (50,000 of them) would be wasted.
   const ran = run.ids.length > 0;
-  const moves = useMemo(() => (ran ? rankMoves(firstStage, order.reranked) : noMoves), [ran, firstStage, order.reranked]);
+  const moves = useMemo(() => (ran ? movesOfRanked(firstStage, order.reranked) : noMoves), [ran, firstStage, order.reranked]);
   const { visible, hasMore, showMore } = useShowMore(order.reranked.entries.length + order.pending.length + order.notReranked.length);
   const title = columnTitle(config);
   const label = `Reranked: ${title}`;
