@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { ParseOptions } from '../core/parse';
 import { rankByScore, rememberRankingPositions } from '../core/ranking';
 import { createParsedDocuments } from './parsedDocuments';
 
-const options = { format: 'text', textMode: 'lines' } as const;
+const options: ParseOptions = { format: 'text', textMode: 'lines', fields: {} };
 
 describe('createParsedDocuments', () => {
   it('ranks the BM25 scores it computes: highest first, ties (here the zeros) in input order', () => {

@@ -2,7 +2,7 @@
  * Rankings: sorting scores (with one tie rule everywhere), the first stage, the top-N cut,
  * rank moves between two rankings, and bar lengths for showing scores.
  */
-import { firstEntryOf, rankingIndex } from './rankingIndex';
+import { findFirstEntries } from './rankingIndex';
 import type { Candidate, RankedEntry, Ranking, ScoreKind } from './types';
 
 /** Where the first-stage order comes from. 'dense': cosine of bi-encoder embeddings; 'hybrid': BM25 and dense fused (RRF or a weighted sum). */
@@ -159,16 +159,16 @@ export function rankMoves(before: Ranking, after: Ranking): Map<string, RankMove
 }
 
 /**
- * rankMoves for the documents `after` ranks only ('new' where `before` lacks one), found through before's cached
- * index: time in `after` (a top N), not in a first stage of 50,000, on every streamed score. What the badges and
- * the lines read; a document only `before` ranks gets no entry, which both show as not reranked.
+ * rankMoves for the documents `after` ranks only ('new' where `before` lacks one): time in `after` (a top N), not
+ * in a first stage of 50,000, on every streamed score. What the badges and the lines read; a document only
+ * `before` ranks gets no entry, which both show as not reranked.
  */
 export function movesOfRanked(before: Ranking, after: Ranking): Map<string, RankMove> {
-  const beforeIndex = rankingIndex(before);
+  const earlierEntries = findFirstEntries(before, new Set(after.entries.map((e) => e.id)));
   const moves = new Map<string, RankMove>();
   for (const entry of after.entries) {
     if (moves.has(entry.id)) continue;
-    const earlier = firstEntryOf(beforeIndex, entry.id);
+    const earlier = earlierEntries.get(entry.id);
     if (earlier === undefined) {
       moves.set(entry.id, { kind: 'new' });
       continue;

@@ -5,7 +5,7 @@
  * Relevance follows metrics.ts: grade >= 1 is relevant.
  */
 import { isRelevant } from './metrics';
-import { firstEntryOf, rankingIndex, type RankingIndex } from './rankingIndex';
+import { findFirstEntries, rankingIndex } from './rankingIndex';
 import type { Judgments, RankedEntry, Ranking } from './types';
 
 export interface RankMove {
@@ -40,9 +40,9 @@ function byRank(a: RankedEntry, b: RankedEntry): number {
 }
 
 /** In after's top ranks but not in before's (by each id's first entry), in after's order. */
-function newlyWithin(before: RankingIndex, afterInOrder: readonly RankedEntry[], topRanks: number): string[] {
+function newlyWithin(before: ReadonlyMap<string, RankedEntry>, afterInOrder: readonly RankedEntry[], topRanks: number): string[] {
   const wasWithin = (id: string): boolean => {
-    const earlier = firstEntryOf(before, id);
+    const earlier = before.get(id);
     return earlier !== undefined && earlier.rank <= topRanks;
   };
   return afterInOrder.filter((entry) => entry.rank <= topRanks && !wasWithin(entry.id)).map((entry) => entry.id);
@@ -65,11 +65,11 @@ function largestMove(moves: readonly Move[], distance: (move: Move) => number): 
 }
 
 export function summarizeChange(before: Ranking, after: Ranking, judgments: Judgments): ChangeSummary {
-  // Before is often a first stage of 50,000 documents: its cached index, not a walk, on every relevance click.
-  const beforeIndex = rankingIndex(before);
+  // Before is often a first stage of 50,000 documents: only the entries of after's documents are looked up.
   const afterInOrder = [...rankingIndex(after).firstEntries].sort(byRank);
+  const beforeById = findFirstEntries(before, new Set(afterInOrder.map((entry) => entry.id)));
   const moves: Move[] = afterInOrder.flatMap((entry) => {
-    const earlier = firstEntryOf(beforeIndex, entry.id);
+    const earlier = beforeById.get(entry.id);
     return earlier === undefined ? [] : [{ id: entry.id, from: earlier.rank, to: entry.rank, index: entry.index }];
   });
   const relevantMoves = (direction: (move: Move) => boolean): RelevantMove[] =>
@@ -77,8 +77,8 @@ export function summarizeChange(before: Ranking, after: Ranking, judgments: Judg
       .filter((move) => direction(move) && isRelevant(judgments.get(move.id)))
       .map((move) => ({ id: move.id, from: move.from, to: move.to, grade: judgments.get(move.id) ?? 0 }));
   return {
-    movedIntoTop3: newlyWithin(beforeIndex, afterInOrder, 3),
-    movedIntoTop10: newlyWithin(beforeIndex, afterInOrder, 10),
+    movedIntoTop3: newlyWithin(beforeById, afterInOrder, 3),
+    movedIntoTop10: newlyWithin(beforeById, afterInOrder, 10),
     biggestRiser: largestMove(moves, (move) => move.from - move.to),
     biggestFaller: largestMove(moves, (move) => move.to - move.from),
     relevantRose: relevantMoves((move) => move.to < move.from),

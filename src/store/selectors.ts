@@ -1,3 +1,4 @@
+import { CandidateLookup } from '../core/candidateLookup';
 import { parseDocuments, type ParseResult } from '../core/parse';
 import { buildBm25Index, scoreBm25, type Bm25Index } from '../core/retrieval/bm25';
 import { denseRanking, hybridRanking, type HybridSettings } from '../core/denseFirstStage';
@@ -163,13 +164,8 @@ export const usesDense = (source: FirstStageSource): boolean => source === 'dens
 
 const denseScoresMemo = memoizeLast(denseScoresFor);
 
-export const selectCandidateById = (s: AppState): ReadonlyMap<string, Candidate> => candidateMapMemo(selectCandidates(s));
-const candidateMapMemo = memoizeLast((candidates: readonly Candidate[]) => {
-  // A loop rather than new Map(candidates.map(...)): no 50,000 pair arrays to allocate and collect in the render.
-  const byId = new Map<string, Candidate>();
-  for (const c of candidates) byId.set(c.id, c);
-  return byId;
-});
+export const selectCandidateById = (s: AppState): CandidateLookup => candidateLookupMemo(selectCandidates(s));
+const candidateLookupMemo = memoizeLast((candidates: readonly Candidate[]) => new CandidateLookup(candidates));
 
 export type { Bm25Settings };
 

@@ -1,4 +1,4 @@
-import { Fragment, useState } from 'react';
+import { Fragment, useMemo, useState } from 'react';
 import { Notice } from '../../components/Notice';
 import { barFraction, scoreRange } from '../../core/ranking';
 import { useAppStore } from '../../store';
@@ -14,7 +14,8 @@ export function FirstStageColumn() {
   const topN = useAppStore((s) => s.topN);
   const { visible, hasMore, showMore } = useShowMore(ranking.entries.length);
   const [explained, setExplained] = useState<string | null>(null);
-  const range = scoreRange(ranking);
+  // Once per ranking, not per relevance click: a first stage can hold 50,000 scores.
+  const range = useMemo(() => scoreRange(ranking), [ranking]);
   const label = `First stage: ${firstStageNames[source]}`;
   return (
     <div className="min-w-0">
@@ -30,7 +31,7 @@ export function FirstStageColumn() {
       ) : (
         <ol aria-label={label} className="mt-1">
           {ranking.entries.slice(0, visible).map((entry) => {
-            const candidate = byId.get(entry.id);
+            const candidate = byId.of(entry);
             const open = explained === entry.id;
             return (
               <Fragment key={entry.id}>
