@@ -36,7 +36,8 @@ function persistedPart(state: AppState) {
     query: state.query,
     // Megabytes go to IndexedDB (largeInputSync.ts): serialising them here would block the page on every save.
     documentsText: isLargeInput(state.documentsText) ? '' : state.documentsText,
-    largeDocumentsSaved: isLargeInput(state.documentsText),
+    // Also while '' stands for a saved large text not read back yet (at start-up, or another tab's): saving '' then would lose it.
+    largeDocumentsSaved: isLargeInput(state.documentsText) || (state.documentsText === '' && state.largeDocumentsSaved),
     format: state.format,
     textMode: state.textMode,
     fields: state.fields,
@@ -50,7 +51,7 @@ function persistedPart(state: AppState) {
     topN: state.topN,
     scoreDisplay: state.scoreDisplay,
     highlightQueryTerms: state.highlightQueryTerms,
-    judgmentsByQuery: judgmentsToEntries(new Map([...state.judgmentsByQuery].filter(([key]) => !key.startsWith('set:')))),
+    judgmentsByQuery: judgmentsToEntries(new Map([...state.judgmentsByQuery].filter(([key]) => !isSetKey(key)))),
     metricK: state.metricK,
     gain: state.gain,
     corpusTopK: state.corpusTopK,
@@ -79,6 +80,16 @@ function restoreColumns(saved: unknown, dropped: string[], current: readonly Col
   return columns.length > 0 ? columns : undefined;
 }
 
+/** An open set's judgments are kept in IndexedDB (setSync.ts), never in this save. */
+const isSetKey = (key: string): boolean => key.startsWith('set:');
+
+/** The save holds the paste's judgments only: this tab's set judgments stay (another tab's save would empty them). */
+function restoreJudgments(saved: [string, [string, number | null][]][], current: AppState['judgmentsByQuery']): AppState['judgmentsByQuery'] {
+  const merged = new Map([...current].filter(([key]) => isSetKey(key)));
+  for (const [key, marks] of judgmentsFromEntries(saved)) if (!isSetKey(key)) merged.set(key, marks);
+  return merged;
+}
+
 /** Reads a save back field by field: what is valid is kept, what is not is named in `restoreWarning`. */
 function restore(persisted: unknown, current: AppState): AppState {
   const { values, dropped } = validateSavedFields(persisted);
@@ -87,7 +98,10 @@ function restore(persisted: unknown, current: AppState): AppState {
   syncColumnCounter(columns);
   const { judgmentsByQuery, ...rest } = values;
   const restored = { ...current, ...(rest as Partial<AppState>), columns };
-  if (judgmentsByQuery !== undefined) restored.judgmentsByQuery = judgmentsFromEntries(judgmentsByQuery as [string, [string, number | null][]][]);
+  if (judgmentsByQuery !== undefined) restored.judgmentsByQuery = restoreJudgments(judgmentsByQuery as [string, [string, number | null][]][], current.judgmentsByQuery);
+  // Large documents are saved as a placeholder (their text is in IndexedDB): a large text this tab holds stays, never ''.
+  // At start-up there is none, and largeInputSync.ts loads the saved copy; tabSync.ts loads another tab's.
+  if (rest.largeDocumentsSaved === true && rest.documentsText === '' && isLargeInput(current.documentsText)) restored.documentsText = current.documentsText;
   if (dropped.length > 0) {
     // The save will be written over with what was kept: keep the original as it was first.
     try {
@@ -100,7 +114,7 @@ function restore(persisted: unknown, current: AppState): AppState {
   return restored;
 }
 
-export { STORAGE_KEY };
+export { STORAGE_KEY, STORAGE_VERSION };
 
 export const useAppStore = create<AppState>()(
   persist(
@@ -131,7 +145,9 @@ export const useAppStore = create<AppState>()(
       migrate: (persisted, version) => {
         if (version < 2 && typeof persisted === 'object' && persisted !== null) {
           const v1 = persisted as Record<string, unknown>;
-          return { ...v1, judgmentsByQuery: migrateJudgmentsV1(v1.judgmentsByQuery) } as ReturnType<typeof persistedPart>;
+          // Only a save that has judgments gets them: an absent field would be reported as "could not be read".
+          const judgments = Object.hasOwn(v1, 'judgmentsByQuery') ? { judgmentsByQuery: migrateJudgmentsV1(v1.judgmentsByQuery) } : {};
+          return { ...v1, ...judgments } as ReturnType<typeof persistedPart>;
         }
         return persisted as ReturnType<typeof persistedPart>;
       },
@@ -139,3 +155,11 @@ export const useAppStore = create<AppState>()(
     },
   ),
 );
+
+/**
+ * Another tab's save, already merged with this tab's unsaved edits (tabSync.ts), read as at start-up. Unlike a
+ * rehydrate it is saved back, so the other tab gets this tab's edits too.
+ */
+export function applyOtherTabSave(persisted: unknown): void {
+  useAppStore.setState((current) => restore(persisted, current), true);
+}

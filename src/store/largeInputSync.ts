@@ -4,6 +4,7 @@ import { forgetPasteText, loadPasteText } from '../compute/pasteStore';
 import { useAppStore, type AppState } from './index';
 import { bm25Key, currentAsyncBm25, currentAsyncParse, isLargeInput } from './largeInput';
 import { needsBm25, selectParsed } from './selectors';
+import { announcePasteSaved, applyingOtherTab, isPasteFromOtherTab } from './tabSync';
 
 let version = 0;
 
@@ -25,6 +26,7 @@ async function parseInWorker(state: AppState, save: boolean): Promise<void> {
     // Decoding the reply took the message's task; the render gets its own.
     await nextTask();
     if (mine !== version) return;
+    if (save && !saveFailed) announcePasteSaved();
     if (ranked) rememberRankingPositions(ranked.scores, ranked.order);
     const asyncBm25 = ranked ? { asyncBm25: { version: mine, query, settingsKey: bm25Key(state), scores: ranked.scores } } : {};
     useAppStore.setState({ asyncParse: { text, format, textMode, fields, version: mine, result }, ...asyncBm25, ...(saveFailed ? { persistWarning: saveFailed } : {}) });
@@ -59,6 +61,8 @@ export async function startLargeInputSync(): Promise<void> {
     try {
       const saved = await loadPasteText();
       if (saved !== null && useAppStore.getState().documentsText === '') useAppStore.setState({ documentsText: saved });
+      // Nothing was saved after all: the '' on screen is the documents now.
+      else if (saved === null) useAppStore.setState({ largeDocumentsSaved: false });
     } catch {
       useAppStore.setState({ persistWarning: 'Your large documents from the last visit could not be read back from this browser\'s storage. Paste or upload them again.' });
     }
@@ -68,8 +72,13 @@ export async function startLargeInputSync(): Promise<void> {
     const inputsChanged = !previous || textChanged || state.format !== previous.format || state.textMode !== previous.textMode || state.fields !== previous.fields;
     // The worker keeps a new large text for the next visit as it parses it; a small one lives in localStorage.
     // In a task of its own: handing the worker megabytes of text takes tens of milliseconds, and the render of the change another.
-    if (inputsChanged && isLargeInput(state.documentsText)) setTimeout(() => void parseInWorker(state, textChanged), 0);
-    if (textChanged && !isLargeInput(state.documentsText) && isLargeInput(previous.documentsText)) void forgetPasteText().catch(() => undefined);
+    // Another tab's paste is saved already; a save of another tab's (tabSync.ts) never forgets this one's copy.
+    const save = textChanged && !isPasteFromOtherTab(state.documentsText);
+    if (inputsChanged && isLargeInput(state.documentsText)) setTimeout(() => void parseInWorker(state, save), 0);
+    if (textChanged && !isLargeInput(state.documentsText) && isLargeInput(previous.documentsText) && !applyingOtherTab()) {
+      void forgetPasteText().catch(() => undefined);
+      if (state.largeDocumentsSaved) useAppStore.setState({ largeDocumentsSaved: false });
+    }
     if (isLargeInput(state.documentsText) && wantsBm25(state) && currentAsyncParse(state) && !currentAsyncBm25(state)) {
       const asked = !previous || previous.asyncParse !== state.asyncParse || previous.query !== state.query || previous.bm25 !== state.bm25 || previous.firstStage !== state.firstStage;
       if (asked) void bm25InWorker(state);
