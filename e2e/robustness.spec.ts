@@ -49,7 +49,9 @@ test('a model switched after a run marks the column out of date', async ({ playg
   await page.getByRole('button', { name: 'Show settings' }).click();
   await playground.column().model.fill('test/minilm-l6-random');
   await playground.column().model.blur();
-  await expect(page.getByText("The query, the candidates or this column's settings changed since this run. Press Rerank to update.")).toBeVisible();
+  // The heading names the column's new model; the one notice under it names the model the scores came from.
+  await expect(playground.column().heading).toHaveText('Reranked: test/minilm-l6-random');
+  await expect(page.getByTestId('out-of-date')).toHaveText("Scores shown are from test/overlap-reranker — out of date: this column's settings changed since this run. Press Rerank to update.");
 });
 
 test('Top N keeps what is typed, and refuses what is out of bounds with a message naming the field', async ({ page }) => {
@@ -123,7 +125,7 @@ test('a model switched during a run marks the column out of date once the run en
   await expect(page.getByTestId('scored-count')).toHaveText(/^([1-9]\d*) \/ 40 scored$/, { timeout: 30_000 });
   await playground.column().model.fill('test/overlap-reranker');
   await playground.column().model.blur();
-  await expect(page.getByText("The query, the candidates or this column's settings changed since this run. Press Rerank to update.")).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('out-of-date')).toContainText('Scores shown are from test/minilm-l6-random — out of date', { timeout: 60_000 });
 });
 
 test('the server sends security headers, and a malformed models path gets a 400 without a stack trace', async ({ request }) => {

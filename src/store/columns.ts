@@ -4,6 +4,7 @@ import { DEFAULT_MODEL_ID, findCatalogModel, type ModelDtype } from '../reranker
 import type { LongDocumentsSetting } from '../core/windows';
 import type { DocumentDetails, LocalDevice } from '../rerankers/local/protocol';
 import type { RerankError, RerankTimings } from '../rerankers/types';
+import type { Bm25Settings } from './settingsSlice';
 
 export interface LocalColumnConfig {
   kind: 'local';
@@ -36,8 +37,15 @@ export interface FileProgress {
 /** One reranked column's latest run for one query. Finished runs are kept for the next visit by runPersistence.ts. */
 export interface RunState {
   status: 'idle' | 'loading' | 'running' | 'done' | 'error' | 'cancelled';
-  /** The query and candidate ids the scores belong to, to tell when they are out of date. */
+  /** The scorer, query and candidate ids the scores belong to (runSignature), to tell when they are out of date. */
   signature: string;
+  /**
+   * The column's title when this run started (columnTitle): what names its scores after the model is switched.
+   * Absent in runs saved or shared before it was kept; those fall back to the column's current title.
+   */
+  title?: string;
+  /** The settings that changed the scores, as words ("max 512 tokens", "k1 1.2"), when this run started. */
+  settings?: readonly string[];
   /** The candidates sent to the reranker, in first-stage order. */
   ids: string[];
   /** Scores by document id (a Map: ids are user data); filled batch by batch while a run streams. */
@@ -108,14 +116,20 @@ export function columnTitle(config: ColumnConfig): string {
 }
 
 /**
- * Every setting of a column that changes its scores. Part of a run's signature (a changed model marks the
- * column out of date) and of the score cache's key.
+ * Every setting in a column's config that changes its scores: the score cache's key for a remote column.
+ * A BM25 column's settings are the page's (state.bm25), not its config's: see scorerSignature.
  */
 export function configSignature(config: ColumnConfig): string {
   if (config.kind === 'local') return JSON.stringify(['local', config.model.trim(), config.device, config.dtype, config.maxLength, ...longDocumentsSignature(config)]);
   if (config.kind === 'bm25') return 'bm25';
   const { provider, baseUrl, model, maxTokensPerDoc } = config.settings;
   return JSON.stringify(['cohere', provider, baseUrl, model, maxTokensPerDoc]);
+}
+
+/** Everything that changes a column's scores, BM25's page-wide settings included: the start of a run's signature. */
+export function scorerSignature(config: ColumnConfig, bm25: Bm25Settings): string {
+  if (config.kind !== 'bm25') return configSignature(config);
+  return JSON.stringify(['bm25', bm25.k1, bm25.b, bm25.stem, bm25.stopwords]);
 }
 
 /** Nothing for truncate, so runs saved before split mode existed stay up to date. */
@@ -125,6 +139,15 @@ export function longDocumentsSignature(config: LocalColumnConfig): (string | num
 }
 
 /** What identifies a run's inputs: if it differs from the current one, the column is out of date. */
-export function runSignature(config: ColumnConfig, query: string, ids: readonly string[]): string {
-  return `${configSignature(config)}\u0000${query}\u0000${ids.join('\u0001')}`;
+export function runSignature(config: ColumnConfig, bm25: Bm25Settings, query: string, ids: readonly string[]): string {
+  return `${scorerSignature(config, bm25)}\u0000${query}\u0000${ids.join('\u0001')}`;
+}
+
+/**
+ * The scorer part of a run's signature. JSON escapes U+0000, so the first one ends it; runs saved before
+ * BM25's settings were in it read 'bm25', which no current signature matches.
+ */
+export function scorerSignatureOf(run: Pick<RunState, 'signature'>): string {
+  const end = run.signature.indexOf('\u0000');
+  return end === -1 ? run.signature : run.signature.slice(0, end);
 }

@@ -1,13 +1,16 @@
 import { finalRanking, rerankedOrder, type RerankedOrder } from '../core/rerankedOrder';
 import type { Candidate, Ranking } from '../core/types';
 import { selectActiveQuery } from './selectors';
-import { columnTitle, runFor, type Column, type RunState } from './columns';
+import { runFor, type Column, type RunState } from './columns';
+import { runScoresName } from './runScorer';
+import type { Bm25Settings } from './settingsSlice';
 import type { AppState } from './index';
 import { memoizeLast } from './memo';
 import { selectCandidateById, selectFirstStage } from './selectors';
 
 export interface ColumnRanking {
   columnId: string;
+  /** What names the column's scores: the model of its run, which after a switch is not the column's current one. */
   title: string;
   /** Whether the column has any reranker scores yet. */
   scored: boolean;
@@ -40,17 +43,18 @@ function orderOf(firstStage: Ranking, byId: ReadonlyMap<string, Candidate>, run:
 }
 
 const columnRankingsMemo = memoizeLast(
-  (firstStage: Ranking, byId: ReadonlyMap<string, Candidate>, columns: readonly Column[], queryKey: string): ColumnRanking[] =>
+  (firstStage: Ranking, byId: ReadonlyMap<string, Candidate>, columns: readonly Column[], queryKey: string, bm25: Bm25Settings): ColumnRanking[] =>
     columns.map((c) => {
       const run = runFor(c, queryKey);
       const { order, ranking } = orderOf(firstStage, byId, run);
-      return { columnId: c.id, title: columnTitle(c.config), scored: run.scores.size > 0, order, ranking };
+      // Named after the model that gave the scores, which is not the column's own after a switch.
+      return { columnId: c.id, title: runScoresName(run, c.config, bm25), scored: run.scores.size > 0, order, ranking };
     }),
 );
 
 /** Every reranked column, as an order beside the first stage (one computation shared by the columns and metrics). */
 export const selectColumnRankings = (s: AppState): ColumnRanking[] =>
-  columnRankingsMemo(selectFirstStage(s).ranking, selectCandidateById(s), s.columns, selectActiveQuery(s).key);
+  columnRankingsMemo(selectFirstStage(s).ranking, selectCandidateById(s), s.columns, selectActiveQuery(s).key, s.bm25);
 
 const scoredMemo = memoizeLast((all: ColumnRanking[]) => all.filter((c) => c.scored));
 

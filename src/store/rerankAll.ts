@@ -2,7 +2,8 @@ import { topCandidates } from '../core/ranking';
 import { bm25OverTexts } from '../core/retrieval/bm25';
 import type { Candidate } from '../core/types';
 import { setQueryKey } from './activeQuery';
-import { columnTitle, idleRun, runSignature, scoreKindOf, type Column, type RunState } from './columns';
+import { columnTitle, idleRun, runSignature, type Column, type RunState } from './columns';
+import { runStart } from './runScorer';
 import { concurrencyOf } from '../rerankers/cohere/settings';
 import type { AppState } from './index';
 import { doneState, rerankerFor } from './runColumns';
@@ -70,7 +71,7 @@ export function pendingJobs(state: AppState): { jobs: Job[]; pairsTotal: number;
       if (top.length === 0) continue;
       queriesTotal += 1;
       const queryKey = setQueryKey(row.query.id);
-      const signature = runSignature(column.config, row.query.text, top.map((c) => c.id));
+      const signature = runSignature(column.config, state.bm25, row.query.text, top.map((c) => c.id));
       pairsTotal += top.length;
       const existing = column.runs.get(queryKey);
       if (existing?.status === 'done' && existing.signature === signature) {
@@ -151,7 +152,7 @@ export async function rerankAllQueries(get: Get, set: Set, signal: AbortSignal, 
 
 async function runJob(job: Job, get: Get, signal: AbortSignal): Promise<{ run: RunState; fresh: number }> {
   const ids = job.top.map((c) => c.id);
-  const base: RunState = { ...idleRun, signature: job.signature, ids, scoreKind: scoreKindOf(job.column.config) };
+  const base: RunState = { ...idleRun, ...runStart(job.column.config, get().bm25, job.query, ids), signature: job.signature, ids };
   const bm25Of = () => bm25OverTexts(job.allCandidates.map((c) => c.text), job.query, get().bm25, get().bm25);
   const { reranker, cacheSignature } = await rerankerFor(job.column, job.top, get, () => {}, () => {}, bm25Of);
   const result = await scoreQuery(job.query, job.top, { reranker, cacheSignature, cache: cacheSignature === null ? null : appScoreCache(), signal });

@@ -6,7 +6,8 @@ import type { DocumentDetails } from '../rerankers/local/protocol';
 import { detectDevices } from '../rerankers/local/device';
 import type { Reranker } from '../rerankers/types';
 import { selectActiveQuery } from './selectors';
-import { configSignature, idleRun, runSignature, scoreKindOf, type Column, type RunState } from './columns';
+import { configSignature, idleRun, type Column, type RunState } from './columns';
+import { runStart } from './runScorer';
 import type { AppState } from './index';
 import { appScoreCache } from './scoreCache';
 import { scoreQuery, type ScoredQuery } from './scoreRun';
@@ -55,9 +56,9 @@ async function runColumn(column: Column, queryKey: string, query: string, top: C
   patch({
     ...idleRun,
     status: column.config.kind === 'local' ? 'loading' : 'running',
-    signature: runSignature(column.config, query, ids),
+    // The signature, title and settings of the config it starts with: a switch mid-run leaves them the old model's.
+    ...runStart(column.config, get().bm25, query, ids),
     ids,
-    scoreKind: scoreKindOf(column.config),
     progress: { scored: 0, total: ids.length },
     details: undefined, // the last run's windows are not this run's
   });

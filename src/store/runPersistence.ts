@@ -34,19 +34,22 @@ const storedRunSchema = z.object({
   truncated: z.array(z.string()),
   timings: z.object({ totalMs: anyNumber, calls: count, perCallMs: z.array(anyNumber).optional(), loadMs: count, inferenceMs: count, msPerDoc: count }).nullable(),
   ranOn: z.string().nullable(),
+  /** What named the scores when the run started; absent in records written before it was kept (the column's title stands in). */
+  title: z.string().optional(),
+  settings: z.array(z.string()).optional(),
 });
 
 export type StoredRun = z.infer<typeof storedRunSchema>;
 type RunKey = [columnId: string, queryKey: string];
 
 export function recordOf(columnId: string, queryKey: string, run: RunState): StoredRun {
-  const { signature, ids, scoreKind, truncated, timings, ranOn } = run;
-  return { version: RUN_RECORD_VERSION, columnId, queryKey, signature, ids, scores: [...run.scores], scoreKind, truncated, timings, ranOn };
+  const { signature, ids, scoreKind, truncated, timings, ranOn, title, settings } = run;
+  return { version: RUN_RECORD_VERSION, columnId, queryKey, signature, ids, scores: [...run.scores], scoreKind, truncated, timings, ranOn, title, settings: settings && [...settings] };
 }
 
 export function runStateOf(record: StoredRun): RunState {
-  const { signature, ids, scoreKind, truncated, timings, ranOn } = record;
-  return { ...idleRun, status: 'done', signature, ids, scores: new Map(record.scores), scoreKind, truncated, timings, ranOn };
+  const { signature, ids, scoreKind, truncated, timings, ranOn, title, settings } = record;
+  return { ...idleRun, status: 'done', signature, ids, scores: new Map(record.scores), scoreKind, truncated, timings, ranOn, title, settings };
 }
 
 /** A record read back, or null when it is damaged or filed under another key than its own. */

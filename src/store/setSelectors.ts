@@ -3,14 +3,15 @@ import { finalRanking, rerankedOrder } from '../core/rerankedOrder';
 import type { QuerySet, SetQuery } from '../core/sets/types';
 import type { Candidate, Judgments, Ranking } from '../core/types';
 import { setQueryCandidates, setQueryKey } from './activeQuery';
-import { columnTitle, configSignature, runSignature, type Column, type RunState } from './columns';
+import { columnTitle, runSignature, scorerSignature, type Column, type RunState } from './columns';
+import { runScoresName } from './runScorer';
 import type { AppState } from './index';
 import { mergeJudgments, type JudgmentOverrides } from './judgmentsSlice';
 import { memoizeLast } from './memo';
 import { corpusBm25Scores, isCorpusSet } from './denseCorpus';
 import { denseScoresFor } from './denseSelectors';
 import { decideFirstStage, firstStageNames, needsBm25, usesDense, type FirstStage } from './selectors';
-import type { FirstStageSource } from './settingsSlice';
+import type { Bm25Settings, FirstStageSource } from './settingsSlice';
 
 /** One ranker's ranking and metrics for one query of the set. */
 export interface RankerResult {
@@ -57,6 +58,8 @@ interface RowInputs {
   runs: readonly (RunState | undefined)[];
   /** Each column's settings, so a changed model marks its results stale. */
   configs: readonly string[];
+  /** The page's BM25 settings: a BM25 column's scores depend on them. */
+  bm25Settings: Bm25Settings;
   k: number;
   gain: AppState['gain'];
   topN: number;
@@ -101,7 +104,7 @@ function buildRow(set: QuerySet, query: SetQuery, columns: readonly Column[], in
       return;
     }
     const ranking = finalRanking(rerankedOrder(firstStage.ranking, byId, run.ids, run.scores, run.scoreKind));
-    const current = runSignature(column.config, query.text, topIds(firstStage, inputs.topN));
+    const current = runSignature(column.config, inputs.bm25Settings, query.text, topIds(firstStage, inputs.topN));
     results.push({ rankerId: column.id, ranking, values: metricsOf(ranking), stale: run.signature !== current });
   });
   return { query, candidates, judgments, relevantCount, firstStage, results };
@@ -126,6 +129,7 @@ const rowsMemo = memoizeLast(
     dense: AppState['dense'],
     hybrid: AppState['hybrid'],
     denseVersion: number,
+    bm25Settings: Bm25Settings,
   ): SetRow[] => {
     const bm25Scores = bm25 && bm25.set === set && bm25.settingsKey === settingsKey ? bm25.scores : null;
     return set.queries.map((query) => {
@@ -137,7 +141,8 @@ const rowsMemo = memoizeLast(
         hybrid,
         overrides: judgmentsByQuery.get(key),
         runs: columns.map((c) => c.runs.get(key)),
-        configs: columns.map((c) => configSignature(c.config)),
+        configs: columns.map((c) => scorerSignature(c.config, bm25Settings)),
+        bm25Settings,
         k,
         gain,
         topN,
@@ -155,7 +160,7 @@ const noRows: SetRow[] = [];
 
 /** One row per query of the imported set, with every ranker's metrics; none for a paste. */
 export const selectSetRows = (s: AppState): SetRow[] =>
-  s.querySet ? rowsMemo(s.querySet, s.columns, s.firstStage, s.setFirstStageBm25, s.judgmentsByQuery, s.metricK, s.gain, s.topN, bm25SettingsKey(s), s.dense, s.hybrid, s.denseVersion)
+  s.querySet ? rowsMemo(s.querySet, s.columns, s.firstStage, s.setFirstStageBm25, s.judgmentsByQuery, s.metricK, s.gain, s.topN, bm25SettingsKey(s), s.dense, s.hybrid, s.denseVersion, s.bm25)
     : noRows;
 
 const denseCache = new WeakMap<SetQuery, { dense: AppState['dense']; version: number; scores: Float64Array | null }>();
@@ -169,10 +174,27 @@ function setDenseScores(set: QuerySet, query: SetQuery, dense: AppState['dense']
   return scores;
 }
 
-const rankersMemo = memoizeLast((columns: readonly Column[], source: FirstStageSource): RankerInfo[] => [
+/**
+ * A column's name over the set: its current title, or the model its scores came from when every scored query
+ * has that other model's; when queries were scored by several, all of them.
+ */
+export function setColumnName(column: Column, set: QuerySet | null, bm25: Bm25Settings): string {
+  const current = columnTitle(column.config);
+  const names = new Set<string>();
+  for (const query of set?.queries ?? []) {
+    const run = column.runs.get(setQueryKey(query.id));
+    if (run && run.scores.size > 0) names.add(runScoresName(run, column.config, bm25));
+  }
+  const [only] = names;
+  if (names.size <= 1) return `Reranked: ${only ?? current}`;
+  const others = [...names].filter((name) => name !== current);
+  return names.has(current) ? `Reranked: ${current}; some queries scored by ${others.join('; ')}` : `Reranked: scores from ${others.join('; ')}`;
+}
+
+const rankersMemo = memoizeLast((columns: readonly Column[], source: FirstStageSource, set: QuerySet | null, bm25: Bm25Settings): RankerInfo[] => [
   { id: 'first', name: `First stage: ${firstStageNames[source]}` },
-  ...columns.map((c) => ({ id: c.id, name: `Reranked: ${columnTitle(c.config)}` })),
+  ...columns.map((c) => ({ id: c.id, name: setColumnName(c, set, bm25) })),
 ]);
 
 /** The rankers of the set view: the first stage, then every column. */
-export const selectRankers = (s: AppState): RankerInfo[] => rankersMemo(s.columns, s.firstStage);
+export const selectRankers = (s: AppState): RankerInfo[] => rankersMemo(s.columns, s.firstStage, s.querySet, s.bm25);

@@ -1,7 +1,8 @@
 import type { ComparisonInput } from '../../core/export/comparisonModel';
 import type { RerankedOrder } from '../../core/rerankedOrder';
 import type { AppState } from '../../store';
-import { columnTitle, runFor } from '../../store/columns';
+import { runFor } from '../../store/columns';
+import { outOfDateNotice, runScoresName } from '../../store/runScorer';
 import { selectColumnRankings } from '../../store/rankingSelectors';
 import { firstStageNames, selectActiveQuery, selectFirstStage } from '../../store/selectors';
 import { formatScore } from '../rankings/formatScore';
@@ -14,17 +15,23 @@ export function comparisonInputOf(state: AppState): ComparisonInput {
   const active = selectActiveQuery(state);
   const { ranking, source } = selectFirstStage(state);
   const rankings = selectColumnRankings(state);
+  const currentIds = ranking.entries.slice(0, state.topN).map((e) => e.id);
   return {
     queryId: active.id,
     queryText: active.text,
     firstStageTitle: `First stage: ${firstStageNames[source]}`,
     firstStage: ranking,
     topN: state.topN,
-    columns: state.columns.map((column) => ({
-      title: `Reranked: ${columnTitle(column.config)}`,
-      order: rankings.find((r) => r.columnId === column.id)?.order ?? noOrder,
-      truncated: new Set(runFor(column, active.key).truncated),
-    })),
+    columns: state.columns.map((column) => {
+      const run = runFor(column, active.key);
+      // Named after the model that gave the scores; a picture of stale scores says so.
+      const stale = run.ids.length > 0 && outOfDateNotice(run, column.config, state.bm25, active.text, currentIds) !== null;
+      return {
+        title: `Reranked: ${runScoresName(run, column.config, state.bm25)}${stale ? ' (out of date)' : ''}`,
+        order: rankings.find((r) => r.columnId === column.id)?.order ?? noOrder,
+        truncated: new Set(run.truncated),
+      };
+    }),
     texts: new Map(active.candidates.map((c) => [c.id, c.text])),
     scoreDisplay: state.scoreDisplay,
     formatScore,

@@ -3,7 +3,9 @@ import { movesOfRanked, type RankMove } from '../../core/ranking';
 import type { RerankedOrder } from '../../core/rerankedOrder';
 import { scoreDisplayLabels } from '../../core/scoreDisplay';
 import { useAppStore } from '../../store';
-import { columnTitle, runFor, runSignature, scoreKindOf, type Column } from '../../store/columns';
+import { Notice } from '../../components/Notice';
+import { columnTitle, runFor, scoreKindOf, type Column, type RunState } from '../../store/columns';
+import { outOfDateNotice, runScoresName } from '../../store/runScorer';
 import { selectColumnRankings } from '../../store/rankingSelectors';
 import { selectActiveQuery, selectCandidateById, selectFirstStage } from '../../store/selectors';
 import { CohereSettingsPanel } from '../cohere/CohereSettingsPanel';
@@ -38,6 +40,7 @@ function ColumnView({ column, removable }: { column: Column; removable: boolean 
   const byId = useAppStore(selectCandidateById);
   const scoreDisplay = useAppStore((s) => s.scoreDisplay);
   const topN = useAppStore((s) => s.topN);
+  const bm25 = useAppStore((s) => s.bm25);
   const removeColumn = useAppStore((s) => s.removeColumn);
   const order = useAppStore((s) => selectColumnRankings(s).find((c) => c.columnId === column.id))?.order ?? emptyOrder;
   // Only a run's list shows moves; before one, a move per first-stage document (50,000 of them) would be wasted.
@@ -45,25 +48,32 @@ function ColumnView({ column, removable }: { column: Column; removable: boolean 
   const moves = useMemo(() => (ran ? movesOfRanked(firstStage, order.reranked) : noMoves), [ran, firstStage, order.reranked]);
   const { visible, hasMore, showMore } = useShowMore(order.reranked.entries.length + order.pending.length + order.notReranked.length);
   const title = columnTitle(config);
-  const label = `Reranked: ${title}`;
+  // The scores are named after the model that gave them: after a switch, not the one in the heading.
+  const scoresName = runScoresName(run, config, bm25);
+  const label = `Reranked: ${scoresName}`;
   const scoreKind = run.ids.length > 0 ? run.scoreKind : scoreKindOf(config);
   const transformable = scoreKind === 'raw logit';
   const shownKind = transformable && scoreDisplay !== 'raw' ? 'relevance score' : scoreKind;
   const scoreName = transformable ? scoreDisplayLabels[scoreDisplay] : scoreKind;
   const currentIds = firstStage.entries.slice(0, topN).map((e) => e.id);
-  const outOfDate = run.signature !== '' && run.signature !== runSignature(config, active.text, currentIds);
+  const notice = showsScores(run) ? outOfDateNotice(run, config, bm25, active.text, currentIds) : null;
   const hasRun = run.ids.length > 0;
   const truncated = useMemo(() => new Set(run.truncated), [run.truncated]);
   return (
     <div className="min-w-0">
       <div className="mb-1 flex items-start justify-between gap-2">
-        <h3 className="break-all text-sm font-semibold text-slate-800">{label}</h3>
+        <h3 className="break-all text-sm font-semibold text-slate-800">Reranked: {title}</h3>
         {removable && (
           <button type="button" onClick={() => removeColumn(column.id)} className="text-xs text-slate-500 underline" aria-label={`Remove the column ${title}`}>
             Remove
           </button>
         )}
       </div>
+      {notice && (
+        <div data-testid="out-of-date" className="mb-2 break-words">
+          <Notice tone="warning">{notice}</Notice>
+        </div>
+      )}
       {config.kind !== 'bm25' && (
         <ColumnSettings title={title} status={run.status}>
           {config.kind === 'local' && <LocalSettings columnId={column.id} config={config} />}
@@ -71,12 +81,12 @@ function ColumnView({ column, removable }: { column: Column; removable: boolean 
         </ColumnSettings>
       )}
       <p className="my-2 text-xs text-slate-500">score: {scoreName}</p>
-      <RunStatus run={run} outOfDate={outOfDate} />
+      <RunStatus run={run} />
       {/* Only once the run is over: a plot redrawn per streamed batch would take the model's cores. */}
       {hasRun && run.status === 'done' && (
         <>
           <ColumnSanityWarnings columnId={column.id} />
-          <ScorePlot entries={order.reranked.entries} kind={scoreKind} pageDisplay={scoreDisplay} columnName={title} />
+          <ScorePlot entries={order.reranked.entries} kind={scoreKind} pageDisplay={scoreDisplay} columnName={scoresName} />
         </>
       )}
       {!hasRun ? (
@@ -105,4 +115,9 @@ function ColumnView({ column, removable }: { column: Column; removable: boolean 
       )}
     </div>
   );
+}
+
+/** A run whose scores are on screen, finished or streaming: the switch of a model mid-run is said at once. */
+function showsScores(run: RunState): boolean {
+  return run.status === 'done' || run.status === 'running' || run.status === 'cancelled';
 }

@@ -18,8 +18,8 @@ function formatMs(ms: number | undefined): string {
  */
 const stillBar = 'flex-1 [&>div]:transition-none';
 
-/** Download progress per file, scoring progress, timings, notes and errors of one column's run. */
-export function RunStatus({ run, outOfDate }: { run: RunState; outOfDate: boolean }) {
+/** Download progress per file, scoring progress, timings, notes and errors of one column's run (its out-of-date notice is under the heading). */
+export function RunStatus({ run }: { run: RunState }) {
   const files = Object.entries(run.files);
   const loaded = files.reduce((sum, [, f]) => sum + f.loaded, 0);
   const total = files.reduce((sum, [, f]) => sum + f.total, 0);
@@ -76,7 +76,6 @@ export function RunStatus({ run, outOfDate }: { run: RunState; outOfDate: boolea
           {run.error.message}
         </Notice>
       )}
-      {outOfDate && run.status === 'done' && <Notice tone="warning">The query, the candidates or this column's settings changed since this run. Press Rerank to update.</Notice>}
     </div>
   );
 }
