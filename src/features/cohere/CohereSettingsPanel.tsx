@@ -1,22 +1,21 @@
-import {
-  COHERE_PROXY_BASE_URL,
-  CONCURRENCY_BOUNDS,
-  concurrencyOf,
-  type CohereSettings,
-  isValidConcurrency,
-} from '../../rerankers/cohere/settings';
+import { NumberField } from '../../components/NumberField';
+import type { NumberBounds } from '../../core/numberInput';
+import { MAX_TOKENS_PER_DOC_BOUNDS } from '../../rerankers/cohere/client';
+import { COHERE_PROXY_BASE_URL, CONCURRENCY_BOUNDS, concurrencyOf, type CohereSettings } from '../../rerankers/cohere/settings';
 import type { RerankError } from '../../rerankers/types';
 import { useAppStore } from '../../store';
 import type { CohereColumnConfig } from '../../store/columns';
 import { CohereKeyField } from './CohereKeyField';
 import { CohereModelField } from './CohereModelField';
-import { NumberSetting } from './NumberSetting';
 import { ProxyOffer } from './ProxyOffer';
 import { baseUrlProblem, endpointOf, shouldOfferProxy, usesProxy, withProvider, withProxy } from './providerSettings';
 
 const fieldClass = 'rounded border border-slate-300 bg-white px-1.5 py-1 text-xs';
-const isWholeAboveZero = (n: number) => Number.isInteger(n) && n >= 1;
-const isTimeoutSeconds = (n: number) => Number.isFinite(n) && n >= 0.1 && n <= 600;
+/** Bounds and message names of the three number fields; the client refuses the same out-of-range values. */
+export const maxTokensBounds: NumberBounds = { ...MAX_TOKENS_PER_DOC_BOUNDS, integer: true, label: 'Max tokens per document' };
+/** 0.1 s is the shortest wait a server can answer in; 600 s (10 minutes) is past any rerank call worth waiting for. */
+export const timeoutBounds: NumberBounds = { min: 0.1, max: 600, integer: false, label: 'Timeout in seconds' };
+export const concurrencyBounds: NumberBounds = { ...CONCURRENCY_BOUNDS, integer: true, label: 'Concurrent calls' };
 
 interface CohereSettingsPanelProps {
   columnId: string;
@@ -80,32 +79,28 @@ export function CohereSettingsPanel({ columnId, config, error }: CohereSettingsP
       )}
       <CohereModelField settings={settings} onChange={update} />
       <div className="flex flex-wrap gap-3">
-        <NumberSetting
+        <NumberField
           label="Max tokens per document"
+          bounds={maxTokensBounds}
           value={settings.maxTokensPerDoc}
-          isValid={isWholeAboveZero}
           onCommit={(maxTokensPerDoc) => update({ ...settings, maxTokensPerDoc })}
-          className="w-16"
         />
-        <NumberSetting
+        <NumberField
           label="Timeout (s)"
+          bounds={timeoutBounds}
           value={settings.timeoutMs / 1000}
-          step="any"
-          isValid={isTimeoutSeconds}
           onCommit={(s) => update({ ...settings, timeoutMs: Math.round(s * 1000) })}
-          className="w-14"
+          inputClassName="w-14 px-1.5 py-1 text-xs"
         />
-        <NumberSetting
+        <NumberField
           label="Concurrent calls"
+          bounds={concurrencyBounds}
           value={concurrencyOf(settings)}
-          isValid={isValidConcurrency}
-          min={CONCURRENCY_BOUNDS.min}
-          max={CONCURRENCY_BOUNDS.max}
           onCommit={(concurrency) => update({ ...settings, concurrency })}
-          hint={`${CONCURRENCY_BOUNDS.min} to ${CONCURRENCY_BOUNDS.max}, when reranking a whole query set`}
-          className="w-12"
+          inputClassName="w-12 px-1.5 py-1 text-xs"
         />
       </div>
+      <p className="text-slate-500">Concurrent calls apply when a whole query set is reranked.</p>
       <CohereKeyField columnId={columnId} baseUrl={settings.baseUrl} optional={custom} />
       <p className="text-slate-500">Scores are the API’s relevance_score, shown as given (0 to 1); the sigmoid and min-max display options do not apply.</p>
       {shouldOfferProxy(settings, error) && (

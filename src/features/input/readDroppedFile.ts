@@ -7,11 +7,20 @@ import type { InputFormat } from '../../core/parse';
  */
 export const MAX_FILE_BYTES = 100_000_000;
 
+/** A Map, not an object: the extension is the user's text, and "data.constructor" must not find Object's members. */
+const FORMAT_BY_EXTENSION: ReadonlyMap<string, InputFormat> = new Map([
+  ['json', 'json'],
+  ['jsonl', 'jsonl'],
+  ['ndjson', 'jsonl'],
+  ['csv', 'csv'],
+  ['tsv', 'tsv'],
+  ['txt', 'text'],
+]);
+
 /** The format a file's extension names, or 'auto' to let the content decide. */
 export function formatFromFileName(name: string): InputFormat {
   const extension = name.toLowerCase().split('.').pop() ?? '';
-  const byExtension: Record<string, InputFormat> = { json: 'json', jsonl: 'jsonl', ndjson: 'jsonl', csv: 'csv', tsv: 'tsv', txt: 'text' };
-  return byExtension[extension] ?? 'auto';
+  return FORMAT_BY_EXTENSION.get(extension) ?? 'auto';
 }
 
 export type FileReadResult = { ok: true; text: string; format: InputFormat; name: string } | { ok: false; message: string };

@@ -3,6 +3,7 @@ import { Notice } from '../../components/Notice';
 import { formatQrels, parseQrels, qrelsReport } from '../../core/qrels';
 import { useAppStore } from '../../store';
 import { selectActiveQuery, selectCandidateById, selectJudgments } from '../../store/selectors';
+import { qrelsFileTooLarge } from './qrelsFileLimit';
 
 
 /** Judgments in and out as TREC qrels: `qid 0 docid grade`, one per line. */
@@ -27,7 +28,20 @@ export function QrelsControls() {
 
   const importQrels = async (file: File | undefined) => {
     if (!file) return;
-    const parsed = parseQrels(await file.text(), new Set(byId.keys()), queryId);
+    // Checked before reading: the file is read whole and parsed on this thread.
+    const tooLarge = qrelsFileTooLarge(file, queryId);
+    if (tooLarge !== null) {
+      setReport({ tone: 'warning', lines: [tooLarge] });
+      return;
+    }
+    let text: string;
+    try {
+      text = await file.text();
+    } catch (error) {
+      setReport({ tone: 'warning', lines: [`Could not read "${file.name}": ${String(error)}. Try again; your judgments are unchanged.`] });
+      return;
+    }
+    const parsed = parseQrels(text, new Set(byId.keys()), queryId);
     const count = parsed.judgments.size;
     if (count > 0) replaceJudgments(parsed.judgments);
     const problems = qrelsReport(parsed.skipped);

@@ -3,9 +3,7 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { useAppStore } from '../../store';
 import { cancelImport, importSetFiles, loadExampleSet } from '../../store/setActions';
 import { CorpusTopKField } from './CorpusTopKField';
-
-/** Per file: larger ones would not fit in the page's memory alongside the set built from them. */
-export const MAX_SET_FILE_BYTES = 200 * 1024 * 1024;
+import { filesOverSetLimit, setFilesTooLargeMessage } from './setFileLimit';
 
 /**
  * Import a query set: several files at once, by the file input or by dropping them. The files are read in
@@ -20,9 +18,9 @@ export function SetImport() {
   const start = (list: FileList | null) => {
     const files = [...(list ?? [])];
     if (files.length === 0) return;
-    const tooLarge = files.filter((f) => f.size > MAX_SET_FILE_BYTES);
+    const tooLarge = filesOverSetLimit(files);
     if (tooLarge.length > 0) {
-      setRefused(`${tooLarge.map((f) => `"${f.name}" (${Math.round(f.size / 1e6)} MB)`).join(', ')} ${tooLarge.length === 1 ? 'is' : 'are'} over the ${MAX_SET_FILE_BYTES / 1e6} MB limit per file. Keep your retriever's top 100 per query in the run, or a smaller corpus.`);
+      setRefused(setFilesTooLargeMessage(tooLarge));
       return;
     }
     setRefused(null);

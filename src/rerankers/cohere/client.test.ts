@@ -69,6 +69,18 @@ describe('rerankWithCohere: the request', () => {
     expect(local.received[0]?.headers.authorization).toBeUndefined();
   });
 
+  it('refuses Max tokens per document above 32,768 before any call, naming the field', async () => {
+    const local = await serve(() => jsonReply({ results: [0, 1, 2].map((index) => ({ index, relevance_score: 0.5 })) }));
+    const result = await rerankWithCohere(argsFor(local.url, { settings: { ...defaultCohereSettings, baseUrl: local.url, maxTokensPerDoc: 100_000 } }));
+    expect(result).toEqual({
+      ok: false,
+      error: { kind: 'invalid-settings', message: 'Max tokens per document must be a whole number from 1 to 32,768. Fix it in the settings.' },
+    });
+    expect(local.received).toHaveLength(0);
+    const atLimit = await rerankWithCohere(argsFor(local.url, { settings: { ...defaultCohereSettings, baseUrl: local.url, maxTokensPerDoc: 32_768 } }));
+    expect(atLimit.ok).toBe(true);
+  });
+
   it('makes no call when there are no documents', async () => {
     const local = await serve(() => jsonReply({ results: [] }));
     const result = await rerankWithCohere(argsFor(local.url, { documents: [] }));
@@ -96,6 +108,22 @@ describe('rerankWithCohere: the answer', () => {
     expect(result.value.timings.calls).toBe(1);
     expect(result.value.timings.perCallMs).toHaveLength(1);
     expect(result.value.notes).toEqual(['The server warned: model is deprecated']);
+  });
+
+  it('sums billed units named __proto__ and constructor across calls as numbers', async () => {
+    // Two calls (1,001 documents): each bills 2 "__proto__" and 3 "constructor", so 2 + 2 = 4 and 3 + 3 = 6.
+    const local = await serve((request) => {
+      const { documents } = JSON.parse(request.body) as { documents: string[] };
+      const results = documents.map((_, index) => ({ index, relevance_score: 0.5 }));
+      return { status: 200, body: `{"results": ${JSON.stringify(results)}, "meta": {"billed_units": {"__proto__": 2, "constructor": 3}}}` };
+    });
+    const documents = Array.from({ length: 1001 }, (_, i) => `doc ${i}`);
+    const result = await rerankWithCohere(argsFor(local.url, { documents }));
+    if (!result.ok) throw new Error(result.error.message);
+    expect(Object.entries(result.value.billedUnits ?? {})).toEqual([
+      ['__proto__', 4],
+      ['constructor', 6],
+    ]);
   });
 
   it('splits 2,500 documents into calls of 1000, 1000 and 500, in order, reporting progress after each', async () => {

@@ -3,7 +3,7 @@ import { callWithRetries, type RetryRecord } from './chunkCall';
 import { type FailureContext, seconds, type ServerRef } from './failureContext';
 import { cancelledError } from './messages';
 import { redactKey } from './redact';
-import { addBilledUnits } from './response';
+import { addBilledUnits, emptyBilledUnits } from './response';
 import type { RetryReason } from './retryPolicy';
 import { serverRetriesNote } from './serverFailures';
 import {
@@ -34,6 +34,15 @@ export interface RerankWithCohereArgs {
   random?: () => number;
 }
 
+/**
+ * Max tokens per document, as the settings field and this client accept it. Cohere documents a minimum of 1
+ * and no maximum of its own (https://docs.cohere.com/v2/docs/reranking-best-practices, "Number of Tokens per
+ * Document": 1 to N/A), with a default of 4096 (https://docs.cohere.com/changelog/rerank-v3.5). The longest
+ * context of any Cohere rerank model is 32,768 tokens (rerank-v4.0, same best-practices page); a larger value
+ * cuts nothing more, so it is refused as a typo (100,000) rather than sent.
+ */
+export const MAX_TOKENS_PER_DOC_BOUNDS = { min: 1, max: 32_768 } as const;
+
 type Failure = { ok: false; error: CohereError };
 const fail = (error: CohereError): Failure => ({ ok: false, error });
 
@@ -55,8 +64,9 @@ function checkInputs(args: RerankWithCohereArgs): CohereError | undefined {
   if (!(settings.timeoutMs > 0) || !Number.isFinite(settings.timeoutMs)) {
     return { kind: 'invalid-settings', message: 'The timeout must be a positive number of milliseconds. Fix it in the settings.' };
   }
-  if (!Number.isInteger(settings.maxTokensPerDoc) || settings.maxTokensPerDoc < 1) {
-    return { kind: 'invalid-settings', message: 'Max tokens per document must be a whole number above 0. Fix it in the settings.' };
+  const { min, max } = MAX_TOKENS_PER_DOC_BOUNDS;
+  if (!Number.isInteger(settings.maxTokensPerDoc) || settings.maxTokensPerDoc < min || settings.maxTokensPerDoc > max) {
+    return { kind: 'invalid-settings', message: `Max tokens per document must be a whole number from ${min} to ${max.toLocaleString('en-US')}. Fix it in the settings.` };
   }
   if (!isValidConcurrency(concurrencyOf(settings))) {
     return {
@@ -88,7 +98,7 @@ async function rerank(args: RerankWithCohereArgs): Promise<Result<RerankOutcome,
   const chunkCount = Math.ceil(documents.length / COHERE_MAX_DOCS_PER_CALL);
   const scores: number[] = [];
   const perCallMs: number[] = [];
-  const billedUnits: Record<string, number> = {};
+  const billedUnits = emptyBilledUnits();
   const retries: RetryRecord[] = [];
   const warnings = new Set<string>();
   for (let chunk = 0; chunk < chunkCount; chunk++) {

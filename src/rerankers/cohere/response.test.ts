@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addBilledUnits, parseRerankAnswer, serverMessage, snippet } from './response';
+import { addBilledUnits, emptyBilledUnits, parseRerankAnswer, serverMessage, snippet } from './response';
 
 const answer = (results: unknown, meta?: unknown) => JSON.stringify({ results, meta });
 
@@ -69,8 +69,45 @@ describe('serverMessage and snippet', () => {
 
 describe('addBilledUnits', () => {
   it('sums unit by unit', () => {
-    const total = { search_units: 1 };
+    const total = emptyBilledUnits();
+    addBilledUnits(total, { search_units: 1 });
     addBilledUnits(total, { search_units: 2, tokens: 5 });
-    expect(total).toEqual({ search_units: 3, tokens: 5 });
+    expect(Object.entries(total)).toEqual([
+      ['search_units', 3],
+      ['tokens', 5],
+    ]);
+  });
+
+  it('sums units named like Object members as numbers: 3 + 4 = 7, not "function Object()…4"', () => {
+    const total = emptyBilledUnits();
+    // JSON.parse makes "__proto__" an own key, as a server's answer would; an object literal would not.
+    const call = JSON.parse('{"__proto__": 3, "constructor": 3, "toString": 3}') as Record<string, number>;
+    addBilledUnits(total, call);
+    addBilledUnits(total, JSON.parse('{"__proto__": 4, "constructor": 4, "toString": 4}') as Record<string, number>);
+    expect(Object.entries(total)).toEqual([
+      ['__proto__', 7],
+      ['constructor', 7],
+      ['toString', 7],
+    ]);
+  });
+});
+
+describe('parseRerankAnswer: billed units named like Object members', () => {
+  it('keeps __proto__, constructor and toString as units', () => {
+    const body = '{"results": [{"index": 0, "relevance_score": 0.5}], "meta": {"billed_units": {"__proto__": 2, "constructor": 1, "toString": 5, "search_units": 1}}}';
+    const parsed = parseRerankAnswer(body, 1);
+    if (!parsed.ok) throw new Error('expected a parsed answer');
+    expect(Object.entries(parsed.value.billedUnits)).toEqual([
+      ['__proto__', 2],
+      ['constructor', 1],
+      ['toString', 5],
+      ['search_units', 1],
+    ]);
+  });
+
+  it('starts from no units at all when meta has none: constructor is not inherited', () => {
+    const parsed = parseRerankAnswer(answer([{ index: 0, relevance_score: 0 }]), 1);
+    if (!parsed.ok) throw new Error('expected a parsed answer');
+    expect(parsed.value.billedUnits.constructor).toBeUndefined();
   });
 });

@@ -75,18 +75,29 @@ export function parseRerankAnswer(body: string, docCount: number): Result<Parsed
   };
 }
 
+/**
+ * A record for unit names the server chose. No prototype: a unit named `__proto__` is kept as a unit, and
+ * `constructor` or `toString` start from nothing, not from Object's own members.
+ */
+export function emptyBilledUnits(): Record<string, number> {
+  return Object.create(null) as Record<string, number>;
+}
+
 function readBilledUnits(value: unknown): Record<string, number> {
-  if (!isRecord(value)) return {};
-  const units: Record<string, number> = {};
+  const units = emptyBilledUnits();
+  if (!isRecord(value)) return units;
   for (const [name, amount] of Object.entries(value)) {
     if (typeof amount === 'number' && Number.isFinite(amount)) units[name] = amount;
   }
   return units;
 }
 
-/** Adds `more` into `total`, unit by unit. */
+/** Adds `more` into `total`, unit by unit. `total` comes from `emptyBilledUnits`, so any unit name is safe. */
 export function addBilledUnits(total: Record<string, number>, more: Record<string, number>): void {
-  for (const [name, amount] of Object.entries(more)) total[name] = (total[name] ?? 0) + amount;
+  for (const [name, amount] of Object.entries(more)) {
+    const sofar = Object.hasOwn(total, name) ? total[name] : undefined;
+    total[name] = (sofar ?? 0) + amount;
+  }
 }
 
 /** The server's own words from an error body: the JSON `message` field, else the text, shortened. */
