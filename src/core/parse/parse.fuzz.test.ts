@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocuments } from './index';
 import type { FieldMapping, InputFormat, ParseOptions, ParseResult, TextMode } from './types';
-import { mulberry32 } from '../random';
+import { mulberry32, pick, type Random, randomInt, randomUnit } from '../fuzz/fuzzInputs';
 
 /**
  * Seeded fuzzing of parseDocuments: valid samples of every format, mutated, plus random garbage, through every
@@ -55,15 +55,6 @@ const FIELD_CHOICES: FieldMapping[] = [
   { text: '', id: '', score: '', relevance: '' },
   { text: 'body', id: '_id', relevance: 'label' },
 ];
-
-type Random = () => number;
-const pick = <T,>(random: Random, list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
-const randomInt = (random: Random, below: number): number => Math.floor(random() * below);
-
-function randomUnit(random: Random): string {
-  // Mostly printable ASCII, sometimes any UTF-16 code unit (lone surrogates and control characters included).
-  return random() < 0.7 ? String.fromCharCode(32 + randomInt(random, 95)) : String.fromCharCode(randomInt(random, 0x10000));
-}
 
 function mutate(sample: string, random: Random): string {
   let text = sample;

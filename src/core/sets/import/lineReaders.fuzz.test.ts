@@ -10,7 +10,7 @@ import { textLines } from './lines';
 import { readQrelsFile } from './qrelsFile';
 import { readTrecRun } from './trecRun';
 import { readTrecTopics } from './trecTopics';
-import { mulberry32 } from '../../random';
+import { mulberry32, pick } from '../../fuzz/fuzzInputs';
 
 const READERS: [string, (file: SetFile) => SetFileParts][] = [
   ['readTrecTopics', readTrecTopics],
@@ -36,10 +36,6 @@ const SAMPLES = [
 
 /** Characters that break formats: separators, quotes, braces, tags, line ends, BOMs, surrogate halves, wide and odd unicode. */
 const NASTY = ['\t', ' ', '"', "'", '{', '}', '[', ']', ':', ',', '\\', '<', '>', '/', '#', '\r', '\n', '\r\n', '\uFEFF', '\u0000', '\u2028', '\uD800', '\uDC00', '😀', 'é', '\u00A0', '-', '.', 'e', '9', 'Q0', '<top>', '<num>', '<title>', '</top>', '__proto__', 'NaN', 'Infinity'];
-
-function pick<T>(random: () => number, items: readonly T[]): T {
-  return items[Math.floor(random() * items.length)] as T;
-}
 
 function randomText(random: () => number): string {
   const length = Math.floor(random() * 200);

@@ -224,10 +224,11 @@ export function readJsonObjectLine(text: string, line: number, issues: IssueList
   return undefined;
 }
 
-/** True when the line is surely not JSON: it starts with no JSON value, or opens an object it never closes. */
+/** True when the line is surely not JSON: it starts with no JSON value, opens an object it never closes, or starts like true, false or null without being one ("not json": no throw per line). */
 function cannotBeJson(text: string): boolean {
   const first = /\S/.exec(text)?.[0];
   if (first === undefined || !/[{["\-0-9tfn]/.test(first)) return true;
+  if (first === 't' || first === 'f' || first === 'n') return !/^\s*(?:true|false|null)\s*$/.test(text);
   return first === '{' && !/}\s*$/.test(text);
 }
 

@@ -56,16 +56,19 @@ export function buildSet(parts: readonly PartsWithNotes[], queries: ReadonlyMap<
 const NAME_PRIORITY: readonly SetFileKind[] = ['trec-run', 'query-jsonl', 'long-table', 'beir-corpus', 'collection', 'trec-topics', 'beir-queries', 'trec-qrels', 'beir-qrels'];
 const BEIR_KINDS = new Set<SetFileKind>(['beir-corpus', 'beir-queries', 'beir-qrels']);
 
+const UNNAMED_SET = 'Imported set';
+
 function setName(parts: readonly PartsWithNotes[]): string {
   const main = NAME_PRIORITY.map((kind) => parts.find((part) => part.kind === kind)).find((part) => part !== undefined);
-  if (main === undefined) return 'Imported set';
-  const segments = main.file.split('/').filter((segment) => segment !== '');
+  if (main === undefined) return UNNAMED_SET;
+  // A blank segment ("", " ", "a//b") names nothing: the set would show with no name.
+  const segments = main.file.split('/').filter((segment) => segment.trim() !== '');
   if (BEIR_KINDS.has(main.kind)) {
     const folders = segments.slice(0, -1).filter((folder) => folder.toLowerCase() !== 'qrels');
     const dataset = folders[folders.length - 1];
     if (dataset !== undefined) return dataset;
   }
-  return segments[segments.length - 1] ?? main.file;
+  return segments[segments.length - 1] ?? UNNAMED_SET;
 }
 
 export function noQueriesMessage(parts: readonly PartsWithNotes[], documentCount: number, inputs: readonly LinkInput[]): string {
