@@ -9,18 +9,19 @@ import { selectActiveQuery, selectFirstStage } from './selectors';
 const WARM_FROM = 2_000;
 /** Entries indexed per step: about a millisecond of work. */
 const SLICE = 2_000;
+/** At most this much work per idle callback, however long the idle period: a click then waits for 8 ms at worst. */
+const CALLBACK_BUDGET_MS = 8;
 
 type Idle = (work: (timeLeft: () => number) => void) => void;
 
 /** requestIdleCallback where the browser has it (not Safari), else short timer slices. */
 const whenIdle: Idle = (work) => {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback((deadline) => work(() => deadline.timeRemaining()), { timeout: 2_000 });
-  else {
-    setTimeout(() => {
-      const end = performance.now() + 8;
-      work(() => end - performance.now());
-    }, 50);
-  }
+  const budget = (remaining: () => number) => {
+    const end = performance.now() + CALLBACK_BUDGET_MS;
+    work(() => Math.min(remaining(), end - performance.now()));
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback((deadline) => budget(() => deadline.timeRemaining()), { timeout: 2_000 });
+  else setTimeout(() => budget(() => Number.POSITIVE_INFINITY), 50);
 };
 
 /** The long rankings a relevance click reads: the first stage, and each column's finished run (none while one runs). */

@@ -187,7 +187,7 @@ describe('session files through the store', () => {
     const local = s.columns[0];
     if (!local) throw new Error('no column');
     const queryKey = teacher.setQueryKey('constructor');
-    teacher.store.getState().patchRun(local.id, queryKey, { status: 'done', signature: 'sig', ids: ['__proto__', 'd2'], scores: new Map([['__proto__', 3.5], ['d2', -1.25]]), scoreKind: 'raw logit', ranOn: 'wasm q8' });
+    teacher.store.getState().patchRun(local.id, queryKey, { status: 'done', signature: 'sig', ids: ['__proto__', 'd2'], scores: new Map([['__proto__', 3.5], ['d2', -1.25]]), scoreKind: 'raw logit', ranOn: 'wasm q8', title: 'test/old-model', settings: ['max 256 tokens'] });
     // A run that did not finish is not a result to share.
     teacher.store.getState().patchRun(local.id, teacher.setQueryKey('q2'), { status: 'running', ids: ['d2'], scores: new Map([['d2', 1]]) });
 
@@ -205,6 +205,8 @@ describe('session files through the store', () => {
     expect(state.judgmentsByQuery.get(student.setQueryKey('constructor'))).toEqual(new Map([['__proto__', 2]]));
     const run = state.columns[0]?.runs.get(queryKey);
     expect(run).toMatchObject({ status: 'done', signature: 'sig', ids: ['__proto__', 'd2'], scoreKind: 'raw logit', ranOn: 'wasm q8' });
+    // The model that made the scores stays named, even after the student switches the column's model.
+    expect(run).toMatchObject({ title: 'test/old-model', settings: ['max 256 tokens'] });
     expect(run?.scores).toEqual(new Map([['__proto__', 3.5], ['d2', -1.25]]));
     expect(run?.notes).toEqual(['These scores came with the shared setup: no model was run on this device.']);
     expect(state.columns[0]?.runs.has(student.setQueryKey('q2'))).toBe(false);

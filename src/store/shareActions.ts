@@ -55,7 +55,8 @@ function runsOf(column: Column, state: ShareableState, hasPaste: boolean): Share
     if (run.status !== 'done' || run.scores.size === 0) continue;
     const queryId = key === PASTE_KEY ? null : key.startsWith('set:') ? key.slice(4) : undefined;
     if (queryId === undefined || (queryId === null ? !hasPaste : !setIds.has(queryId))) continue;
-    runs.push({ queryId, signature: run.signature, ids: run.ids, scores: run.scores, scoreKind: run.scoreKind, truncated: run.truncated, ranOn: run.ranOn });
+    const named = { ...(run.title !== undefined ? { title: run.title } : {}), ...(run.settings !== undefined ? { settings: [...run.settings] } : {}) };
+    runs.push({ queryId, signature: run.signature, ids: run.ids, scores: run.scores, scoreKind: run.scoreKind, truncated: run.truncated, ranOn: run.ranOn, ...named });
   }
   return runs;
 }
@@ -94,8 +95,9 @@ function columnConfigOf(config: SharedColumnConfig): ColumnConfig {
 }
 
 function runStateOf(run: SharedRun, fromShare: boolean): RunState {
-  const { signature, ids, scoreKind, truncated, ranOn } = run;
-  return { ...idleRun, status: 'done', signature, ids, scores: new Map(run.scores), scoreKind, truncated, ranOn, notes: fromShare ? [SCORES_NOTE] : [] };
+  const { signature, ids, scoreKind, truncated, ranOn, title, settings } = run;
+  const named = { ...(title !== undefined ? { title } : {}), ...(settings !== undefined ? { settings } : {}) };
+  return { ...idleRun, status: 'done', signature, ids, scores: new Map(run.scores), scoreKind, truncated, ranOn, ...named, notes: fromShare ? [SCORES_NOTE] : [] };
 }
 
 /**

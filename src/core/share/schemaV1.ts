@@ -106,6 +106,9 @@ const runSchema = z.strictObject({
   scoreKind: z.enum(['retriever score', 'BM25', 'input order', 'raw logit', 'relevance score', 'cosine', 'RRF', 'weighted sum', 'P(yes)']),
   truncated: z.array(z.string()),
   ranOn: z.string().nullable(),
+  // Optional: links and files made before runs kept their title still open.
+  title: z.string().max(500).optional(),
+  settings: z.array(z.string().max(200)).max(50).optional(),
 });
 
 const columnSchema = z.strictObject({

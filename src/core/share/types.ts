@@ -92,6 +92,9 @@ export interface SharedRun {
   scoreKind: ScoreKind;
   truncated: string[];
   ranOn: string | null;
+  /** The column's title when the run was made, and the settings that changed its scores, in words (store RunState). */
+  title?: string;
+  settings?: string[];
 }
 
 export interface SharedColumn {

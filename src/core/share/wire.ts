@@ -94,7 +94,10 @@ function configOf(config: SharedColumnConfig): SharedColumnConfig {
 }
 
 function runToWire(run: SharedRun): WireRun {
-  return { queryId: run.queryId, signature: run.signature, ids: [...run.ids], scores: [...run.scores], scoreKind: run.scoreKind, truncated: [...run.truncated], ranOn: run.ranOn };
+  const wire: WireRun = { queryId: run.queryId, signature: run.signature, ids: [...run.ids], scores: [...run.scores], scoreKind: run.scoreKind, truncated: [...run.truncated], ranOn: run.ranOn };
+  if (run.title !== undefined) wire.title = run.title;
+  if (run.settings !== undefined) wire.settings = [...run.settings];
+  return wire;
 }
 
 /** A problem the schema cannot see: a duplicate key, or a reference to nothing. `where` is a document path. */
