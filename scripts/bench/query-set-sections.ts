@@ -34,7 +34,7 @@ async function withPage<T>(task: (page: Page) => Promise<T>): Promise<T> {
 /** Imports `files` and returns the page-clock time from the change event to the frame showing the list. */
 async function importSet(page: Page, files: string[], queries: number, topK?: number): Promise<{ ms: number; from: number; to: number }> {
   if (topK !== undefined) {
-    const field = page.getByRole('spinbutton', { name: /BM25 over the corpus keeps the top/ });
+    const field = page.getByLabel(/BM25 over the corpus keeps the top/);
     await field.fill(String(topK));
     await field.press('Enter');
   }
