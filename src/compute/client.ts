@@ -10,6 +10,9 @@ import { decodeCandidates } from './candidatesWire';
 import type { Bm25Parameters } from '../core/retrieval/bm25';
 import type { TokenizerOptions } from '../core/retrieval/tokenize';
 import type { ImportOptions, ImportResult } from '../core/sets/types';
+import type { SharedSetup } from '../core/share/types';
+import type { AppError, Result } from '../core/types';
+import { decodeSession } from './sessionWire';
 import {
   CANCELLED_MESSAGE,
   type Bm25ParsedReply,
@@ -22,10 +25,11 @@ import {
   type ComputeStage,
   type ImportedReply,
   type ParsedReply,
+  type SessionReadReply,
 } from './protocol';
 
 /** A reply that settles a request (progress replies do not). */
-type ResultReply = ImportedReply | Bm25Reply | ParsedReply | Bm25ParsedReply;
+type ResultReply = ImportedReply | Bm25Reply | ParsedReply | Bm25ParsedReply | SessionReadReply;
 
 /** What the client needs of a Worker, so tests can script one. */
 export interface WorkerLike {
@@ -74,6 +78,11 @@ export interface ComputeClient {
   parseDocuments(version: number, text: string, options: ParseOptions, save: boolean, call?: ComputeCallOptions): Promise<{ result: ParseResult; saveFailed?: string }>;
   /** BM25 of one query over the documents of the parse with that version, and their ranking order. Rejects with a ComputeError. */
   bm25ForParsed(version: number, query: string, params: Bm25Parameters, tokenizer: TokenizerOptions, call?: ComputeCallOptions): Promise<{ scores: Float64Array; order: Uint32Array }>;
+  /**
+   * Reads, parses and validates a session file in the worker. Resolves with the setup, the reader's failure
+   * (core/share readSessionFile's, message for message), or the worker's own failure; never rejects.
+   */
+  readSession(file: File, call?: ComputeCallOptions): Promise<Result<SharedSetup, AppError>>;
   /** Stops the worker; pending requests fail. A later request starts a fresh worker. */
   dispose(): void;
 }
@@ -201,6 +210,17 @@ export function createComputeClient(factory: () => WorkerLike = defaultFactory):
       const reply = await send((id) => ({ type: 'bm25-parsed', id, version, query, params: { k1: params.k1, b: params.b }, tokenizer: { stem: tokenizer.stem, stopwords: tokenizer.stopwords } }), call);
       if (reply.type !== 'bm25-parsed') throw new ComputeError({ message: 'The background worker answered a BM25 request with something else.', cause: `reply type ${reply.type}` });
       return { scores: reply.scores, order: reply.order };
+    },
+
+    async readSession(file, call = {}) {
+      try {
+        const reply = await send((id) => ({ type: 'read-session', id, file }), call);
+        if (reply.type !== 'session-read') return { ok: false, error: { message: 'The background worker answered a session file with something else. Nothing here was changed.', cause: `reply type ${reply.type}` } };
+        return reply.result.ok ? { ok: true, value: decodeSession(reply.result.value) } : reply.result;
+      } catch (error) {
+        if (!(error instanceof ComputeError)) throw error;
+        return { ok: false, error: { message: error.message, ...(typeof error.cause === 'string' ? { cause: error.cause } : {}) } };
+      }
     },
 
     dispose() {

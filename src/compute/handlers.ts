@@ -7,13 +7,16 @@
 import { bm25OverTexts, type Bm25Parameters } from '../core/retrieval/bm25';
 import type { TokenizerOptions } from '../core/retrieval/tokenize';
 import type { ImportOptions, ImportResult, SetFile } from '../core/sets/types';
+import { checkSessionFileSize, readSessionFile } from '../core/share/sessionFile';
 import { encodeCandidates, wireTransfer } from './candidatesWire';
+import { encodeSession, sessionTransfer } from './sessionWire';
 import { createParsedDocuments } from './parsedDocuments';
 import {
   CANCELLED_MESSAGE,
   type Bm25ParsedRequest,
   type Bm25Request,
   type ParseRequest,
+  type ReadSessionRequest,
   type ComputeErrorInfo,
   type ComputeFile,
   type ComputeReply,
@@ -178,15 +181,46 @@ export function createComputeHandlers(options: ComputeHandlerOptions): ComputeHa
     post({ type: 'bm25-parsed', id: request.id, scores: ranked.scores, order: ranked.order }, [ranked.scores.buffer, ranked.order.buffer]);
   }
 
-  type Job = ImportRequest | Bm25Request | ParseRequest | Bm25ParsedRequest;
+  /** Refuses a file past the limit before reading it, then reads it exactly as the main thread's reader does. */
+  async function runReadSession(request: ReadSessionRequest): Promise<void> {
+    const { id, file } = request;
+    const tooLarge = checkSessionFileSize(file.name, file.size);
+    if (tooLarge) {
+      post({ type: 'session-read', id, result: { ok: false, error: tooLarge } });
+      return;
+    }
+    let text: string;
+    try {
+      text = await file.text();
+    } catch (error) {
+      throw new RequestFailure(
+        `The file "${file.name}" could not be read (${describe(error)}). Check that it still exists and is readable, then choose it again. Nothing here was changed.`,
+        causeOf(error),
+      );
+    }
+    const read = readSessionFile(text, file.name);
+    if (!read.ok) {
+      post({ type: 'session-read', id, result: read });
+      return;
+    }
+    const wire = encodeSession(read.value);
+    post({ type: 'session-read', id, result: { ok: true, value: wire } }, sessionTransfer(wire));
+  }
+
+  type Job = ImportRequest | Bm25Request | ParseRequest | Bm25ParsedRequest | ReadSessionRequest;
+
+  function failedStep(request: Job, error: unknown): string {
+    if (request.type === 'import') return `Importing the set failed (${describe(error)}). ${UNCHANGED}`;
+    if (request.type === 'parse') return `Reading the documents failed (${describe(error)}).`;
+    if (request.type === 'read-session') return `Opening the file "${request.file.name}" failed (${describe(error)}). Nothing here was changed.`;
+    return `Computing BM25 failed (${describe(error)}).`;
+  }
 
   function errorInfo(error: unknown, request: Job): ComputeErrorInfo {
     if (error instanceof Cancelled) return { message: CANCELLED_MESSAGE, cancelled: true };
     if (error instanceof RequestFailure) return { message: error.message, cause: error.detail };
     // Anything else failed outside the steps above, e.g. posting a reply that cannot be cloned.
-    const what =
-      request.type === 'import' ? `Importing the set failed (${describe(error)}). ${UNCHANGED}` : request.type === 'parse' ? `Reading the documents failed (${describe(error)}).` : `Computing BM25 failed (${describe(error)}).`;
-    return { message: `${what} The details are in the cause; please report them.`, cause: causeOf(error) };
+    return { message: `${failedStep(request, error)} The details are in the cause; please report them.`, cause: causeOf(error) };
   }
 
   async function run(request: Job): Promise<void> {
@@ -195,6 +229,7 @@ export function createComputeHandlers(options: ComputeHandlerOptions): ComputeHa
       if (request.type === 'import') await runImport(request);
       else if (request.type === 'bm25') await runBm25(request);
       else if (request.type === 'parse') await runParse(request);
+      else if (request.type === 'read-session') await runReadSession(request);
       else runBm25Parsed(request);
     } catch (error) {
       post({ type: 'error', id: request.id, error: errorInfo(error, request) });
@@ -215,6 +250,7 @@ export function createComputeHandlers(options: ComputeHandlerOptions): ComputeHa
         case 'bm25':
         case 'parse':
         case 'bm25-parsed':
+        case 'read-session':
           return run(request);
         default: {
           const unknown = request as { type?: unknown; id?: unknown };

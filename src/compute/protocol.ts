@@ -7,6 +7,9 @@ import type { TokenizerOptions } from '../core/retrieval/tokenize';
 import type { ParseOptions, ParseResult } from '../core/parse';
 import type { CandidatesWire } from './candidatesWire';
 import type { ImportOptions, ImportResult, SetFile } from '../core/sets/types';
+import type { ShareError } from '../core/share/failures';
+import type { Result } from '../core/types';
+import type { SessionWire } from './sessionWire';
 
 /**
  * A file to import: a browser File (read with `file.text()` inside the worker, so a large file's text never
@@ -66,7 +69,14 @@ export interface Bm25ParsedRequest {
   tokenizer: TokenizerOptions;
 }
 
-export type ComputeRequest = ImportRequest | Bm25Request | ParseRequest | Bm25ParsedRequest | CancelRequest;
+/** Reads, parses and validates a session file here: the page never holds its text, nor blocks on it. */
+export interface ReadSessionRequest {
+  type: 'read-session';
+  id: number;
+  file: File;
+}
+
+export type ComputeRequest = ImportRequest | Bm25Request | ParseRequest | Bm25ParsedRequest | ReadSessionRequest | CancelRequest;
 
 export type ComputeStage = 'reading' | 'parsing' | 'retrieving';
 
@@ -124,7 +134,14 @@ export interface Bm25ParsedReply {
   order: Uint32Array;
 }
 
-export type ComputeReply = ProgressReply | ImportedReply | Bm25Reply | ParsedReply | Bm25ParsedReply | ErrorReply;
+/** The validated setup (sessionWire.ts), or the reader's failure exactly as the main thread's reader gives it. */
+export interface SessionReadReply {
+  type: 'session-read';
+  id: number;
+  result: Result<SessionWire, ShareError>;
+}
+
+export type ComputeReply = ProgressReply | ImportedReply | Bm25Reply | ParsedReply | Bm25ParsedReply | SessionReadReply | ErrorReply;
 
 /** The message of a cancelled request's error reply. */
 export const CANCELLED_MESSAGE = 'Cancelled.';

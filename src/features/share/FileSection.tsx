@@ -1,8 +1,8 @@
 import { useRef, useState } from 'react';
-import { checkSessionFileSize, SESSION_FILE_SUFFIX } from '../../core/share';
+import { SESSION_FILE_SUFFIX } from '../../core/share';
 import { useAppStore } from '../../store';
 import { sessionFileOf } from '../../store/shareActions';
-import { openSessionFileText, reportShareProblem } from './openFlow';
+import { openSessionFile } from './openFlow';
 import { downloadText } from '../sets/download';
 
 const buttonClass = 'rounded border border-slate-300 bg-white px-2 py-1 text-xs text-slate-800 hover:bg-slate-50';
@@ -17,14 +17,9 @@ export function FileSection() {
     setError(file.ok ? null : file.error.message);
     if (file.ok) downloadText(file.value.name, file.value.text, 'application/json');
   };
+  // The worker refuses a file past the limit before reading it, and reads the rest: the page never holds the text.
   const open = async (file: File | undefined) => {
-    if (!file) return;
-    const tooLarge = checkSessionFileSize(file.name, file.size);
-    if (tooLarge) {
-      reportShareProblem(tooLarge.message);
-      return;
-    }
-    await openSessionFileText(await file.text(), file.name);
+    if (file) await openSessionFile(file);
   };
   return (
     <div className="space-y-1.5">

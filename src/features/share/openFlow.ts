@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { backupSavedAt, decodeShareParam, readBackup, readSessionFile, sameSetup, type SharedSetup, type ShareSource } from '../../core/share';
-import type { Result } from '../../core/types';
+import type { AppError, Result } from '../../core/types';
+import { computeClient } from '../../compute/client';
 import { useAppStore } from '../../store';
 import { applySetup, backupOf, isUntouched, restoreBackup, setupOfState, SHARE_SCOPE } from '../../store/shareActions';
 
@@ -49,12 +50,22 @@ async function keepPreviousWork(): Promise<void> {
 const nameOf = (from: ShareSource): string => (from.kind === 'link' ? 'the shared setup' : `"${from.name}"`);
 
 /**
+ * Setups whose sets or pastes differ in size cannot be the same: no need to write both out as JSON (as
+ * sameSetup does, 100 MB for a large set, hundreds of milliseconds on the page) to tell.
+ */
+export function differInSize(a: SharedSetup, b: SharedSetup): boolean {
+  const sizeOf = ({ paste, querySet }: SharedSetup) => [paste?.documentsText.length ?? -1, querySet?.set.queries.length ?? -1, querySet?.set.documents.size ?? -1].join('/');
+  return sizeOf(a) !== sizeOf(b);
+}
+
+/**
  * Offers a setup from a link or file. The same as what is on screen: shown at once. Otherwise the user is
  * asked, unless nothing here was ever changed from the defaults; either way what was here is kept.
  */
 export async function offerSetup(setup: SharedSetup, from: ShareSource): Promise<'applied' | 'asked'> {
   const state = useAppStore.getState();
-  const same = sameSetup(setupOfState(state, SHARE_SCOPE), setup);
+  const current = setupOfState(state, SHARE_SCOPE);
+  const same = !differInSize(current, setup) && sameSetup(current, setup);
   useShareStore.setState({ problem: null, notice: null });
   if (!same && !isUntouched(state)) {
     useShareStore.setState({ pending: { setup, from } });
@@ -120,6 +131,25 @@ export async function openShareParam(value: string): Promise<OpenOutcome> {
   return offerSetup(decoded.value, { kind: 'link' });
 }
 
+/** Reads a session file (the compute worker reads and validates it: the page never blocks on a large one). */
+export type ReadSession = (file: File) => Promise<Result<SharedSetup, AppError>>;
+
+let latestFileOpen = 0;
+
+/** A chosen session file: read off the main thread, then opened, asked about, or its problem reported. A file chosen while another is read wins. */
+export async function openSessionFile(file: File, read: ReadSession = (f) => computeClient().readSession(f)): Promise<OpenOutcome | 'superseded'> {
+  const mine = ++latestFileOpen;
+  useShareStore.setState({ problem: null, notice: `Reading "${file.name}"…` });
+  const setup = await read(file);
+  if (mine !== latestFileOpen) return 'superseded';
+  if (!setup.ok) {
+    reportShareProblem(setup.error.message);
+    return 'refused';
+  }
+  return offerSetup(setup.value, { kind: 'file', name: file.name });
+}
+
+/** A session file's text at hand (tests): read on this thread. */
 export async function openSessionFileText(text: string, name: string): Promise<OpenOutcome> {
   const read = readSessionFile(text, name);
   if (!read.ok) {
