@@ -69,12 +69,13 @@ describe('saving and loading the query set', () => {
     expect(await storage.loadSet()).toEqual({ kind: 'none', isSafeToOverwrite: true });
   });
 
-  it('writes only the fields of a save', async () => {
+  it('writes only the fields of a save (the head holds the set\'s name and score kind, the chunks the rest)', async () => {
     const dbName = freshDbName();
     const withExtra = { ...sample(), set: { ...sample().set, cachedView: 'not for disk' } };
     await createSetStorage({ dbName }).saveSet(withExtra);
     const stored = await idbGet<{ set: object }>(CURRENT_SET_KEY, createStore(dbName, 'sets'));
-    expect(Object.keys(stored?.set ?? {})).toEqual(['name', 'queries', 'documents', 'scoreKind']);
+    expect(Object.keys(stored?.set ?? {})).toEqual(['name', 'scoreKind']);
+    expect(JSON.stringify(stored)).not.toContain('not for disk');
   });
 });
 
@@ -137,13 +138,14 @@ describe('a damaged or foreign save', () => {
   it('never writes over a save from a newer version until the user clears it', async () => {
     const dbName = freshDbName();
     const raw = createStore(dbName, 'sets');
-    const newer = { version: 2, shape: 'unknown to this page' };
+    // Format 2 is this page's chunked head; 3 is a later playground's.
+    const newer = { version: 3, shape: 'unknown to this page' };
     await idbSet(CURRENT_SET_KEY, newer, raw);
     const storage = createSetStorage({ dbName });
 
     const loaded = await storage.loadSet();
-    expect(loaded).toMatchObject({ kind: 'newer', version: 2, isSafeToOverwrite: false });
-    expect(loaded.kind === 'newer' && loaded.message).toContain('save format 2; this page reads format 1');
+    expect(loaded).toMatchObject({ kind: 'newer', version: 3, isSafeToOverwrite: false });
+    expect(loaded.kind === 'newer' && loaded.message).toContain('save format 3; this page reads formats 1 and 2');
     const refused = await storage.saveSet(sample());
     expect(refused).toMatchObject({ ok: false, reason: 'kept-saved-set' });
     expect(await idbGet(CURRENT_SET_KEY, raw)).toEqual(newer);

@@ -1,15 +1,18 @@
-import { createStore, del, get, set } from 'idb-keyval';
+import { createStore, get, set } from 'idb-keyval';
 import type { UseStore } from 'idb-keyval';
 import { z } from 'zod';
 import { SAVED_SET_VERSION, parseSavedSet, userJudgmentsSchema } from './setSchema';
 import type { SavedSet } from './setSchema';
+import { SET_STORAGE_FORMAT, deleteSetAndChunks, newSaveId, readSetRecord, saveIdOfHead, splitSet, sweepChunks, writeInOrder } from './setChunks';
+import type { ChunkedRead } from './setChunks';
 import { IndexedDbMissingError, classifyStorageError, describeStorageError, hasIndexedDb, storageRefusalReason } from './storageErrors';
 
 export type { SavedSet } from './setSchema';
 
 /**
  * The query set on screen and the user's judgments, kept in IndexedDB for the next visit.
- * Maps are stored as Maps (IndexedDB uses structured clone). Nothing here throws: every outcome is a value
+ * Maps are stored as Maps (IndexedDB uses structured clone), the set in chunks (setChunks.ts) so that no task clones
+ * more than a few megabytes; a whole-set record of format 1 is still read. Nothing here throws: every outcome is a value
  * with words for a person. A save this page cannot read is never written over before it is copied aside,
  * and a save from a newer version of the playground is never written over at all.
  */
@@ -67,6 +70,15 @@ export function createSetStorage(options: SetStorageOptions = {}): SetStorage {
   let store: UseStore | undefined = options.store;
   // Set by loadSet when what is saved must not be written over; the message says why.
   let keepSaved: string | null = null;
+  // The save id of the head last read or written here: its chunks go once a later save's head replaces it.
+  let knownSaveId: string | null = null;
+  // Saves and clears run one at a time, in call order, as single puts did: a slow save never lands after a later one.
+  let queue: Promise<unknown> = Promise.resolve();
+  const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
+    const turn = queue.then(work);
+    queue = turn.catch(() => undefined);
+    return turn;
+  };
 
   const openStore = (): UseStore => {
     if (store !== undefined) return store;
@@ -86,9 +98,11 @@ export function createSetStorage(options: SetStorageOptions = {}): SetStorage {
   };
 
   const loadSet = async (): Promise<LoadOutcome> => {
+    knownSaveId = null;
     let raw: unknown;
+    let read: ChunkedRead | null;
     try {
-      raw = await get<unknown>(CURRENT_SET_KEY, openStore());
+      ({ raw, read } = await readSetRecord(CURRENT_SET_KEY, openStore()));
     } catch (error) {
       // Only an unexplained failure may hide a save; storage that is full, blocked or absent holds none we could lose.
       const isSafeToOverwrite = classifyStorageError(error) !== 'other';
@@ -97,19 +111,31 @@ export function createSetStorage(options: SetStorageOptions = {}): SetStorage {
       return { kind: 'unavailable', message, isSafeToOverwrite };
     }
     if (raw === undefined) return { kind: 'none', isSafeToOverwrite: true };
-
-    const parsed = parseSavedSet(raw);
+    // A damaged head counts as read: the next save may replace it once it is copied aside, and then its chunks go.
+    if (read?.kind !== 'newer') knownSaveId = saveIdOfHead(raw);
+    // The save as it was: a format-1 record, or a head's chunks joined into one.
+    let whole: unknown = raw;
+    let parsed: ReturnType<typeof parseSavedSet>;
+    if (read === null) parsed = parseSavedSet(raw);
+    else if (read.kind === 'ok') {
+      whole = read.record;
+      parsed = parseSavedSet(whole);
+    } else if (read.kind === 'newer') parsed = read;
+    else {
+      whole = read.asFound;
+      parsed = { kind: 'invalid', reason: read.reason };
+    }
     if (parsed.kind === 'newer') {
       const message =
         `${WHAT} from your last visit was saved by a newer version of Rerank Playground (save format ${parsed.version}; ` +
-        `this page reads format ${SAVED_SET_VERSION}). It was left untouched, and this page will not save over it. ` +
+        `this page reads formats ${SAVED_SET_VERSION} and ${SET_STORAGE_FORMAT}). It was left untouched, and this page will not save over it. ` +
         'Open the newer version to use it, or clear the saved set to start over here.';
       keepSaved = message;
       return { kind: 'newer', version: parsed.version, message, isSafeToOverwrite: false };
     }
     if (parsed.kind === 'invalid') {
       const unread = `${WHAT} from your last visit could not be read: ${parsed.reason}.`;
-      const backupFailure = await backUp(raw);
+      const backupFailure = await backUp(whole);
       if (backupFailure === null) {
         const message = `${unread} A copy was kept in this browser's storage under "${UNREADABLE_BACKUP_KEY}", and the next save replaces the unreadable one. Import the set again to carry on.`;
         keepSaved = null;
@@ -124,7 +150,7 @@ export function createSetStorage(options: SetStorageOptions = {}): SetStorage {
     await applyMarks(parsed.saved);
     if (parsed.dropped.length === 0) return { ...parsed, message: null, isSafeToOverwrite: true };
     // The next save writes only what was kept, so the save as it was is copied aside first.
-    const backupFailure = await backUp(raw);
+    const backupFailure = await backUp(whole);
     const copy =
       backupFailure === null
         ? `A copy of the save as it was is kept in this browser's storage under "${UNREADABLE_BACKUP_KEY}".`
@@ -158,28 +184,39 @@ export function createSetStorage(options: SetStorageOptions = {}): SetStorage {
     }
   };
 
-  const saveSet = async (saved: SavedSet): Promise<StorageOutcome> => {
+  /** The chunks first, the head last, then the replaced save's chunks: a save cut off anywhere leaves one readable. */
+  const saveSet = (saved: SavedSet): Promise<StorageOutcome> => inTurn(async () => {
     if (keepSaved !== null) return { ok: false, reason: 'kept-saved-set', message: keepSaved };
+    const saveId = newSaveId(Date.now());
     try {
-      await set(CURRENT_SET_KEY, toRecord(saved), openStore());
-      return { ok: true };
+      const { head, chunks } = splitSet(toRecord(saved), saveId);
+      await writeInOrder([...chunks, [CURRENT_SET_KEY, head]], openStore());
     } catch (error) {
       console.warn('Saving the query set failed', error);
       return { ok: false, reason: 'refused', message: describeStorageError(error, WHAT) };
     }
-  };
-
-  const clearSet = async (): Promise<StorageOutcome> => {
+    const replaced = knownSaveId;
+    knownSaveId = saveId;
     try {
-      await del(CURRENT_SET_KEY, openStore());
-      await del(CURRENT_MARKS_KEY, openStore());
+      await sweepChunks(openStore(), saveId, replaced, Date.now());
+    } catch (error) {
+      // Only space is lost: the next save sweeps them again.
+      console.warn('Removing the chunks of an earlier query set save failed', error);
+    }
+    return { ok: true };
+  });
+
+  const clearSet = (): Promise<StorageOutcome> => inTurn(async () => {
+    try {
+      await deleteSetAndChunks(openStore(), [CURRENT_SET_KEY, CURRENT_MARKS_KEY]);
       keepSaved = null;
+      knownSaveId = null;
       return { ok: true };
     } catch (error) {
       const message = `The saved query set could not be cleared: ${storageRefusalReason(error)}. Reload the page and try again.`;
       return { ok: false, reason: 'refused', message };
     }
-  };
+  });
 
   return { saveSet, saveMarks, loadSet, clearSet };
 }
